@@ -1,0 +1,79 @@
+# Reciprocity Hub. Every target sets up what it needs on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+PELICAN := $(BIN)/pelican
+PYBABEL := $(BIN)/pybabel
+
+CONTENT := content
+OUTPUT := output
+CONF := pelicanconf.py
+PUBLISHCONF := publishconf.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+CATALOG_DIR := translations
+TEMPLATE_CATALOG := $(CATALOG_DIR)/messages.pot
+CATALOGS := $(wildcard $(CATALOG_DIR)/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGS:.po=.mo)
+
+.DEFAULT_GOAL := help
+.PHONY: help venv translations translations-update translations-init html serve devserver publish test clean lock
+
+help:
+	@echo "make serve                 build the sample site and serve it on http://$(HOST):$(PORT)"
+	@echo "make test                  run the whole test suite"
+	@echo "make html                  build the site into $(OUTPUT)/"
+	@echo "make devserver             rebuild on every save, with live reload in the browser"
+	@echo "make publish               build with $(PUBLISHCONF) (absolute URLs)"
+	@echo "make translations          compile the UI catalogs"
+	@echo "make translations-update   extract UI strings and update every catalog"
+	@echo "make translations-init CODE=xx   start the catalog of a new language"
+	@echo "make clean                 remove built files"
+
+$(READY): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+venv: $(READY)
+
+$(CATALOG_DIR)/%/LC_MESSAGES/messages.mo: $(CATALOG_DIR)/%/LC_MESSAGES/messages.po | $(READY)
+	$(PYBABEL) compile --statistics -i $< -o $@
+
+translations: $(COMPILED)
+
+translations-update: $(READY)
+	$(PYBABEL) extract -F babel.cfg --add-comments=Translators: --sort-by-file \
+		--project="Reciprocity Hub" --copyright-holder="Reciprocity Hub" -o $(TEMPLATE_CATALOG) .
+	$(PYBABEL) update -i $(TEMPLATE_CATALOG) -d $(CATALOG_DIR) --previous
+
+translations-init: $(READY)
+	@test -n "$(CODE)" || { echo "usage: make translations-init CODE=xx"; exit 2; }
+	$(PYBABEL) init -i $(TEMPLATE_CATALOG) -d $(CATALOG_DIR) -l $(CODE)
+
+html: $(READY) translations
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF)
+
+serve: html
+	$(PELICAN) --listen -b $(HOST) -p $(PORT) -o $(OUTPUT) -s $(CONF)
+
+devserver: $(READY) translations
+	$(BIN)/python scripts/devserver.py --host $(HOST) --port $(PORT)
+
+publish: $(READY) translations
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF)
+
+test: $(READY) translations
+	$(BIN)/pytest
+
+lock: $(READY)
+	$(BIN)/pip install --quiet -r requirements.txt
+	{ echo "# Exact versions of everything installed, direct and indirect (\`make lock\` rewrites it)."; \
+	  $(BIN)/pip freeze --exclude pip; } > requirements.lock
+
+clean:
+	rm -rf $(OUTPUT) .pytest_cache
+	find . -name __pycache__ -not -path "./$(VENV)/*" -prune -exec rm -rf {} +
+	rm -f $(COMPILED)

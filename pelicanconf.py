@@ -1,0 +1,41 @@
+"""Settings of the hub, used by `make html`, `make serve` and `make devserver`."""
+
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+SITENAME = "Reciprocity Hub"
+AUTHOR = "Reciprocity Hub"
+SITEURL = ""
+TIMEZONE = "Europe/Paris"
+
+# The languages of the site, one per line: the code, then the words its URLs
+# use (tips, category, tag, archives, page). The first one is the default.
+LANGUAGES = {
+    "en": {},
+    "fr": {"tips": "conseils", "category": "categorie", "tag": "etiquette"},
+    "pl": {"tips": "porady", "category": "kategoria", "archives": "archiwum", "page": "strona"},
+    "fi": {"tips": "vinkit", "category": "aihe", "tag": "avainsana", "archives": "arkisto", "page": "sivu"},
+}
+
+PATH = "content"
+ARTICLE_PATHS = ["tips"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["multilingual", "ui_translations"]
+UI_TRANSLATIONS_PATH = str(HERE / "translations")
+
+DEFAULT_PAGINATION = 6
+SUMMARY_MAX_LENGTH = 40
+
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+}
+
+# Development builds link from the site root; see publishconf.py for the live site.
+RELATIVE_URLS = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,55 @@
+"""Give each tip and page its language, its translation key and localized URLs."""
+
+import logging
+import math
+import os
+
+from babel.dates import format_date
+from markupsafe import Markup
+
+from .languages import site_languages
+from .taxonomy import LocalizedCategory, LocalizedTag
+
+logger = logging.getLogger(__name__)
+
+WORDS_PER_MINUTE = 200
+
+
+def localize(content):
+    """Receiver of content_object_init: called once per tip or page read."""
+    languages = site_languages(content.settings)
+    language = languages.get(content.lang)
+    if language is None:
+        logger.warning(
+            "%s: language %r is not configured (LANGUAGES has %s); "
+            "the file is built under the default language's words",
+            content.source_path,
+            content.lang,
+            ", ".join(languages.codes),
+        )
+        language = languages.default
+    content.language = language
+
+    if not getattr(content, "translation_key", None):
+        content.translation_key = _file_key(content)
+    content.metadata["tips_path"] = language.words["tips"]
+
+    if hasattr(content, "category"):
+        content.category = LocalizedCategory(content.category.name, content.settings, language)
+    if hasattr(content, "tags"):
+        content.tags = [LocalizedTag(tag.name, content.settings, language) for tag in content.tags]
+    if hasattr(content, "date"):
+        content.locale_date = format_date(content.date, format="long", locale=language.locale)
+
+
+def reading_minutes(content):
+    """Minutes a reader needs, from the words of the rendered text."""
+    words = len(Markup(content.content).striptags().split())
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def _file_key(content):
+    """The translation key of a file without one: its name without `.lang.md`."""
+    name = os.path.basename(content.source_path or content.slug or "")
+    name = name.split(".", 1)[0]
+    return name or getattr(content, "slug", "")

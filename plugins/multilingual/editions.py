@@ -1,0 +1,92 @@
+"""Each language's edition of the site: its tips, pages, categories and tags.
+
+Translations are linked here, once every file has been read, so that each
+page knows its versions in the other languages.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from operator import attrgetter
+
+from .content import reading_minutes
+
+
+@dataclass
+class Edition:
+    language: object
+    tips: list = field(default_factory=list)  # newest first
+    pages: list = field(default_factory=list)
+    categories: list = field(default_factory=list)  # (category, tips), by name
+    tags: list = field(default_factory=list)  # (tag, tips), by name
+
+    @property
+    def code(self):
+        return self.language.code
+
+
+@dataclass
+class Listing:
+    """A page the plugin writes (a home, a category, an archive...).
+
+    It offers templates the same attributes as a tip or page: `lang`,
+    `language`, `url`, `alternates`, `x_default`.
+    """
+
+    language: object
+    url: str
+    alternates: list = field(default_factory=list)  # [(Language, url)]
+    x_default: str = ""
+    title: str = ""
+
+    @property
+    def lang(self):
+        return self.language.code
+
+    @property
+    def versions(self):
+        return {language.code: url for language, url in self.alternates}
+
+
+def build_editions(languages, tips, pages):
+    """Group published tips and pages by language and link translations."""
+    editions = {language.code: Edition(language) for language in languages}
+    for items, attr in ((tips, "tips"), (pages, "pages")):
+        for item in items:
+            edition = editions.get(item.lang)
+            if edition is not None:
+                getattr(edition, attr).append(item)
+        _link_translations(languages, items)
+
+    for edition in editions.values():
+        edition.tips.sort(key=attrgetter("date"), reverse=True)
+        edition.pages.sort(key=lambda page: (getattr(page, "order", 0), page.title))
+        edition.categories = _group(edition.tips, lambda tip: [tip.category] if hasattr(tip, "category") else [])
+        edition.tags = _group(edition.tips, lambda tip: getattr(tip, "tags", []))
+        for tip in edition.tips:
+            tip.reading_minutes = reading_minutes(tip)
+    return editions
+
+
+def _link_translations(languages, items):
+    """Set `alternates` (every version, itself included) and `x_default` on each item."""
+    groups = defaultdict(dict)
+    for item in items:
+        if item.lang in languages:
+            groups[item.translation_key].setdefault(item.lang, item)
+    for item in items:
+        versions = groups.get(item.translation_key, {})
+        item.alternates = [
+            (language, versions[language.code].url)
+            for language in languages
+            if language.code in versions
+        ]
+        item.versions = {language.code: url for language, url in item.alternates}
+        item.x_default = item.alternates[0][1] if item.alternates else item.url
+
+
+def _group(tips, terms_of):
+    groups = defaultdict(list)
+    for tip in tips:
+        for term in terms_of(tip):
+            groups[term].append(tip)
+    return sorted(groups.items(), key=lambda pair: pair[0].slug)

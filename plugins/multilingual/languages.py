@@ -1,0 +1,113 @@
+"""The languages a site is built in, and where each one's pages live."""
+
+from dataclasses import dataclass
+
+from babel import Locale, UnknownLocaleError
+
+from .settings import DEFAULT_PATH_WORDS
+
+
+class LanguageConfigError(ValueError):
+    """LANGUAGES in the settings names something that is not a language."""
+
+
+@dataclass(frozen=True, eq=False)
+class Language:
+    code: str
+    name: str  # in the language itself, as a menu shows it: "Français"
+    locale: Locale
+    words: dict
+
+    @classmethod
+    def from_setting(cls, code, words):
+        try:
+            locale = Locale.parse(code.replace("-", "_"))
+        except (ValueError, UnknownLocaleError):
+            raise LanguageConfigError(
+                f"LANGUAGES: {code!r} is not a language code Babel knows; "
+                "use an ISO 639 code such as 'fr' or 'pt_BR'"
+            ) from None
+        unknown = set(words or {}) - set(DEFAULT_PATH_WORDS)
+        if unknown:
+            raise LanguageConfigError(
+                f"LANGUAGES[{code!r}]: unknown URL word(s) {sorted(unknown)}; "
+                f"the words a language can set are {sorted(DEFAULT_PATH_WORDS)}"
+            )
+        name = locale.get_display_name(locale)
+        return cls(
+            code=code,
+            name=name[:1].upper() + name[1:],
+            locale=locale,
+            words={**DEFAULT_PATH_WORDS, **(words or {})},
+        )
+
+    def url(self, *parts):
+        """The URL (relative to SITEURL) of a folder under this language."""
+        return "/".join((self.code, *parts, ""))
+
+    @property
+    def home_url(self):
+        return self.url()
+
+    @property
+    def archives_url(self):
+        return self.url(self.words["archives"])
+
+    def category_url(self, slug):
+        return self.url(self.words["category"], slug)
+
+    def tag_url(self, slug):
+        return self.url(self.words["tag"], slug)
+
+    def paginated_url(self, first_url, number):
+        """Page `number` of the listing whose first page is at `first_url`."""
+        if number == 1:
+            return first_url
+        return f"{first_url}{self.words['page']}/{number}/"
+
+    def feed_url(self, feed_name):
+        return f"{self.code}/{feed_name}"
+
+
+class Languages:
+    """The configured languages, in the order of LANGUAGES; the first is the default."""
+
+    def __init__(self, setting):
+        if not setting:
+            raise LanguageConfigError("LANGUAGES is empty: configure at least one language")
+        self._by_code = {
+            code: Language.from_setting(code, words) for code, words in setting.items()
+        }
+        self.default = next(iter(self._by_code.values()))
+
+    def __iter__(self):
+        return iter(self._by_code.values())
+
+    def __len__(self):
+        return len(self._by_code)
+
+    def __contains__(self, code):
+        return code in self._by_code
+
+    def __getitem__(self, code):
+        return self._by_code[code]
+
+    def get(self, code, default=None):
+        return self._by_code.get(code, default)
+
+    @property
+    def codes(self):
+        return list(self._by_code)
+
+
+def site_languages(settings):
+    """The Languages of a site, built once per settings object."""
+    languages = settings.get("SITE_LANGUAGES")
+    if languages is None:
+        languages = settings["SITE_LANGUAGES"] = Languages(settings["LANGUAGES"])
+    return languages
+
+
+def save_as(url):
+    """Where a pretty URL (a folder) is written."""
+    return f"{url}index.html"

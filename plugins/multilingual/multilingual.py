@@ -1,0 +1,40 @@
+"""Signal receivers that make one Pelican run build every language."""
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from . import settings
+from .content import localize
+from .editions import build_editions
+from .languages import site_languages
+from .listings import ListingsGenerator
+
+
+def configure(pelican):
+    settings.apply(pelican.settings)
+    pelican.settings.pop("SITE_LANGUAGES", None)
+    site_languages(pelican.settings)
+
+
+def add_generator(pelican):
+    return ListingsGenerator
+
+
+def link_editions(generators):
+    tips_reader = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    pages_reader = next(g for g in generators if isinstance(g, PagesGenerator))
+    listings = next(g for g in generators if isinstance(g, ListingsGenerator))
+    tips = tips_reader.articles + tips_reader.translations
+    pages = pages_reader.pages + pages_reader.translations
+    editions = build_editions(site_languages(tips_reader.settings), tips, pages)
+    listings.editions = editions
+    tips_reader.context["editions"] = editions
+    # Pelican's own listings mix languages; the plugin writes them per language.
+    tips_reader.categories, tips_reader.tags, tips_reader.authors = [], {}, []
+
+
+def register():
+    signals.initialized.connect(configure)
+    signals.get_generators.connect(add_generator)
+    signals.content_object_init.connect(localize)
+    signals.all_generators_finalized.connect(link_editions)

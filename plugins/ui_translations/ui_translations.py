@@ -1,0 +1,90 @@
+"""Install gettext, and Babel-backed date and number filters, in the theme's Jinja environment.
+
+All languages are rendered by one Jinja environment, so the functions look up
+the language of the page being rendered in its template context.
+"""
+
+import os
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from jinja2 import pass_context
+from pelican import signals
+
+from .catalogs import load_catalogs
+
+DEFAULTS = {
+    "UI_TRANSLATIONS_PATH": "translations",
+    # the language the theme's strings are written in
+    "UI_SOURCE_LANG": "en",
+}
+
+_catalogs = {}
+
+
+def page_language(context):
+    """The language code of the page a template is rendering."""
+    for name in ("this_page", "article", "page"):
+        lang = getattr(context.get(name), "lang", None)
+        if lang:
+            return lang
+    return context.get("DEFAULT_LANG", "en")
+
+
+def _catalog(context):
+    return _catalogs.get(page_language(context)) or _catalogs[None]
+
+
+@pass_context
+def gettext(context, message):
+    return _catalog(context).ugettext(message)
+
+
+@pass_context
+def ngettext(context, singular, plural, number):
+    return _catalog(context).ungettext(singular, plural, number)
+
+
+@pass_context
+def pgettext(context, message_context, message):
+    return _catalog(context).upgettext(message_context, message)
+
+
+@pass_context
+def npgettext(context, message_context, singular, plural, number):
+    return _catalog(context).unpgettext(message_context, singular, plural, number)
+
+
+@pass_context
+def localdate(context, value, format="long"):
+    return format_date(value, format=format, locale=page_language(context).replace("-", "_"))
+
+
+@pass_context
+def localnumber(context, value):
+    return format_decimal(value, locale=page_language(context).replace("-", "_"))
+
+
+def load(pelican):
+    settings = pelican.settings
+    for name, value in DEFAULTS.items():
+        settings.setdefault(name, value)
+    directory = os.path.abspath(settings["UI_TRANSLATIONS_PATH"])
+    codes = list(settings.get("LANGUAGES") or [settings["DEFAULT_LANG"]])
+    _catalogs.clear()
+    _catalogs.update(load_catalogs(directory, codes, settings["UI_SOURCE_LANG"]))
+    _catalogs[None] = _catalogs.get(settings["UI_SOURCE_LANG"]) or next(iter(_catalogs.values()))
+
+
+def install(generator):
+    env = generator.env
+    env.add_extension("jinja2.ext.i18n")
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext)
+    env.filters["localdate"] = localdate
+    env.filters["localnumber"] = localnumber
+
+
+def register():
+    signals.initialized.connect(load)
+    signals.generator_init.connect(install)

@@ -1,0 +1,13 @@
+"""Settings for the live site: `make publish` builds with these."""
+
+import os
+import sys
+
+sys.path.append(os.path.dirname(__file__))
+from pelicanconf import *  # noqa: E402,F403
+
+# Absolute URLs are required for canonical links, hreflang and feeds.
+SITEURL = os.environ.get("SITEURL", "https://reciprocity-hub.example")
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True
