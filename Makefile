@@ -47,7 +47,7 @@ translations: $(COMPILED)
 translations-update: $(READY)
 	$(PYBABEL) extract -F babel.cfg --add-comments=Translators: --sort-by-file \
 		--project="Reciprocity Hub" --copyright-holder="Reciprocity Hub" -o $(TEMPLATE_CATALOG) .
-	$(PYBABEL) update -i $(TEMPLATE_CATALOG) -d $(CATALOG_DIR) --previous
+	$(PYBABEL) update -i $(TEMPLATE_CATALOG) -d $(CATALOG_DIR) --previous --ignore-obsolete
 
 translations-init: $(READY)
 	@test -n "$(CODE)" || { echo "usage: make translations-init CODE=xx"; exit 2; }

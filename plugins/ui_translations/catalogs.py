@@ -28,7 +28,7 @@ def compile_if_stale(po_path, mo_path):
         return
     try:
         with po_path.open("rb") as po_file:
-            catalog = read_po(po_file, locale=po_path.parent.parent.name)
+            catalog = read_po(po_file, locale=po_path.parent.parent.name, abort_invalid=True)
     except Exception as error:  # Babel raises several kinds on a bad catalog
         raise CatalogError(f"{po_path}: cannot be read ({error}); fix the file and build again") from error
     tmp_path = mo_path.with_suffix(".mo.tmp")

@@ -1,0 +1,19 @@
+import pytest
+
+from support import PUBLISH_SETTINGS, PUBLISHED_SITEURL, build
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The sample site built with the development settings."""
+    output = tmp_path_factory.mktemp("site")
+    settings = build(output)
+    return output, settings
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory):
+    """The sample site built as `make publish` builds it, with absolute URLs."""
+    output = tmp_path_factory.mktemp("published")
+    settings = build(output, PUBLISH_SETTINGS, SITEURL=PUBLISHED_SITEURL, FEED_DOMAIN=PUBLISHED_SITEURL)
+    return output, settings

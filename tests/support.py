@@ -1,0 +1,69 @@
+"""Build the hub with Pelican and read what it wrote."""
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_SETTINGS = ROOT / "pelicanconf.py"
+PUBLISH_SETTINGS = ROOT / "publishconf.py"
+PUBLISHED_SITEURL = "https://hub.test"
+
+
+def build(output, settings_file=DEV_SETTINGS, **overrides):
+    """Run one real Pelican build into `output` and return its settings."""
+    settings = read_settings(
+        str(settings_file),
+        override={"OUTPUT_PATH": str(output), "CACHE_CONTENT": False, **overrides},
+    )
+    Pelican(settings).run()
+    return settings
+
+
+def html(path):
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
+
+
+def pages(output):
+    return sorted(Path(output).rglob("*.html"))
+
+
+def file_for(output, url, siteurl=""):
+    """The file a URL of the site is served from, or None for an outside URL."""
+    if siteurl and url.startswith(siteurl):
+        url = url[len(siteurl) :]
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None
+    path = parts.path.lstrip("/")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    return Path(output) / path
+
+
+def read_metadata(source):
+    """The metadata header of a Markdown source file, keys lowercased."""
+    metadata = {}
+    for line in Path(source).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            break
+        key, _, value = line.partition(":")
+        metadata[key.strip().lower()] = value.strip()
+    return metadata
+
+
+SOURCE_NAME = re.compile(r"^(?P<key>[^.]+)\.(?P<lang>[a-z]{2,3})\.md$")
+
+
+def sources(folder):
+    """(translation key, language, path) of every Markdown file under content/<folder>."""
+    found = []
+    for path in sorted((ROOT / "content" / folder).rglob("*.md")):
+        match = SOURCE_NAME.match(path.name)
+        if match:
+            found.append((match["key"], match["lang"], path))
+    return found
