@@ -28,6 +28,14 @@ PLUGINS = ["multilingual", "ui_translations"]
 UI_TRANSLATIONS_PATH = str(HERE / "translations")
 
 DEFAULT_PAGINATION = 6
+
+# Each language gets its own Atom feed (<lang>/atom.xml) from the multilingual
+# plugin; Pelican's site-wide feeds would mix the languages.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
 SUMMARY_MAX_LENGTH = 40
 
 JINJA_ENVIRONMENT = {
