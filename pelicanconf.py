@@ -10,12 +10,12 @@ SITEURL = ""
 TIMEZONE = "Europe/Paris"
 
 # The languages of the site, one per line: the code, then the words its URLs
-# use (tips, category, tag, archives, page). The first one is the default.
+# use (tips, category, tag, page). The first one is the default.
 LANGUAGES = {
     "en": {},
     "fr": {"tips": "conseils", "category": "categorie", "tag": "etiquette"},
-    "pl": {"tips": "porady", "category": "kategoria", "archives": "archiwum", "page": "strona"},
-    "fi": {"tips": "vinkit", "category": "aihe", "tag": "avainsana", "archives": "arkisto", "page": "sivu"},
+    "pl": {"tips": "porady", "category": "kategoria", "page": "strona"},
+    "fi": {"tips": "vinkit", "category": "aihe", "tag": "avainsana", "page": "sivu"},
 }
 
 PATH = "content"

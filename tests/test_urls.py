@@ -58,10 +58,13 @@ def test_page_is_under_its_language(site, key, lang, source):
 
 
 def test_each_language_has_home_archives_category_and_tag_pages(site):
+    """Every folder of a URL is a page: /fr/, /fr/conseils/, /fr/categorie/, /fr/etiquette/."""
     output, settings = site
     for language in settings["SITE_LANGUAGES"]:
         assert html(output / language.home_url / "index.html").html["lang"] == language.code
         assert (output / language.archives_url / "index.html").exists()
+        assert (output / language.categories_url / "index.html").exists()
+        assert (output / language.tags_url / "index.html").exists()
         assert list((output / language.code / language.words["category"]).glob("*/index.html"))
         assert list((output / language.code / language.words["tag"]).glob("*/index.html"))
 
@@ -94,6 +97,7 @@ def test_site_root_offers_every_language_and_is_the_x_default(site):
     offered = {link["hreflang"]: link["href"] for link in root.select(".language-card a")}
     assert offered == {code: f"/{code}/" for code in settings["LANGUAGES"]}
     assert root.select_one('link[hreflang="x-default"]')["href"] == "/"
+    assert not root.select("[aria-current]"), "the chooser favours no language"
     # each card speaks its own language
     for card in root.select(".language-card"):
         assert card["lang"] in settings["LANGUAGES"]

@@ -51,7 +51,16 @@ class Language:
 
     @property
     def archives_url(self):
-        return self.url(self.words["archives"])
+        """Every tip, newest first: the folder the tips' own URLs live in."""
+        return self.url(self.words["tips"])
+
+    @property
+    def categories_url(self):
+        return self.url(self.words["category"])
+
+    @property
+    def tags_url(self):
+        return self.url(self.words["tag"])
 
     def category_url(self, slug):
         return self.url(self.words["category"], slug)

@@ -34,6 +34,8 @@ class ListingsGenerator(Generator):
             self._write_terms(writer, edition, "category", edition.categories)
             self._write_terms(writer, edition, "tag", edition.tags)
             self._write_archives(writer, edition)
+            self._write_term_index(writer, edition, "categories", edition.language.categories_url)
+            self._write_term_index(writer, edition, "tags", edition.language.tags_url)
             self._write_feed(edition)
 
     def _write(self, writer, template, this_page, **variables):
@@ -70,6 +72,11 @@ class ListingsGenerator(Generator):
         url = edition.language.archives_url
         this_page = Listing(edition.language, url, archives, x_default=archives[0][1])
         self._write(writer, "archives", this_page, edition=edition, tips=edition.tips)
+
+    def _write_term_index(self, writer, edition, template, url):
+        """The page at a topic or tag URL's parent folder: every topic, or every tag."""
+        this_page = Listing(edition.language, url, [(edition.language, url)], x_default=url)
+        self._write(writer, template, this_page, edition=edition)
 
     def _write_paginated(self, writer, template, edition, first_url, tips, alternates=None, x_default=None, **variables):
         per_page = self.settings.get("DEFAULT_PAGINATION") or 0

@@ -5,7 +5,6 @@ DEFAULT_PATH_WORDS = {
     "tips": "tips",
     "category": "category",
     "tag": "tag",
-    "archives": "archives",
     "page": "page",
 }
 
