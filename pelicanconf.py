@@ -24,10 +24,16 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["multilingual", "ui_translations"]
+PLUGINS = ["multilingual", "ui_translations", "share_links"]
 UI_TRANSLATIONS_PATH = str(HERE / "translations")
 
 DEFAULT_PAGINATION = 6
+
+# “Tell a friend” links under each tip, per language ("*": every other language).
+# Networks: email, whatsapp, facebook, linkedin, x, telegram. An empty list shows none.
+SHARE_NETWORKS = {
+    "*": ["email", "whatsapp", "facebook", "linkedin", "x", "telegram"],
+}
 
 # Each language gets its own Atom feed (<lang>/atom.xml) from the multilingual
 # plugin; Pelican's site-wide feeds would mix the languages.
