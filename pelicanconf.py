@@ -24,10 +24,29 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["multilingual", "ui_translations", "share_links"]
+PLUGINS = ["multilingual", "ui_translations", "share_links", "review_prompts"]
 UI_TRANSLATIONS_PATH = str(HERE / "translations")
 
 DEFAULT_PAGINATION = 6
+
+# Review prompts after each tip, per language ("*": every other language); every
+# reader gets the same invitation. Platforms: google (place_id), trustpilot
+# (domain), facebook (page), custom (name, url). An empty setting shows none.
+REVIEW_PLATFORMS = {
+    "*": [
+        {"platform": "google", "place_id": "ChIJN1t_tDeuEmsRUsoyG83frY4"},
+        {"platform": "trustpilot", "domain": "reciprocity-hub.example"},
+    ],
+    "pl": [
+        {"platform": "google", "place_id": "ChIJN1t_tDeuEmsRUsoyG83frY4"},
+        {"platform": "custom", "name": "Opineo", "url": "https://www.opineo.pl/opinie/reciprocity-hub-example"},
+    ],
+    "fr": [
+        {"platform": "google", "place_id": "ChIJN1t_tDeuEmsRUsoyG83frY4"},
+        {"platform": "trustpilot", "domain": "reciprocity-hub.example"},
+        {"platform": "facebook", "page": "reciprocityhub"},
+    ],
+}
 
 # “Tell a friend” links under each tip, per language ("*": every other language).
 # Networks: email, whatsapp, facebook, linkedin, x, telegram. An empty list shows none.

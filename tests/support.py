@@ -32,6 +32,14 @@ def pages(output):
     return sorted(Path(output).rglob("*.html"))
 
 
+def tip_pages(output, lang="*"):
+    """(path, parsed page) of every tip written, in one language or all."""
+    for path in sorted(Path(output).glob(f"{lang}/*/*/index.html")):
+        document = html(path)
+        if document.select_one(".tip__meta"):
+            yield path, document
+
+
 def file_for(output, url, siteurl=""):
     """The file a URL of the site is served from, or None for an outside URL."""
     if siteurl and url.startswith(siteurl):

@@ -2,14 +2,7 @@
 
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from support import PUBLISHED_SITEURL, build, html
-
-
-def tip_pages(output):
-    for path in sorted(output.glob("*/*/*/index.html")):
-        document = html(path)
-        if document.select_one(".tip__meta"):
-            yield path, document
+from support import PUBLISHED_SITEURL, build, html, tip_pages
 
 
 def decoded_values(href):
