@@ -29,6 +29,15 @@ UI_TRANSLATIONS_PATH = str(HERE / "translations")
 
 DEFAULT_PAGINATION = 6
 
+# The owner's details on the contact page ("make things right"), and how many
+# working days a reply takes at most.
+CONTACT = {
+    "email": "hello@reciprocity-hub.example",
+    "phone": "+33 2 40 12 34 56",
+    "address": "12 rue des Artisans, 44000 Nantes, France",
+    "response_days": 1,
+}
+
 # Review prompts after each tip, per language ("*": every other language); every
 # reader gets the same invitation. Platforms: google (place_id), trustpilot
 # (domain), facebook (page), custom (name, url). An empty setting shows none.

@@ -59,7 +59,7 @@ def build_editions(languages, tips, pages):
 
     for edition in editions.values():
         edition.tips.sort(key=attrgetter("date"), reverse=True)
-        edition.pages.sort(key=lambda page: (getattr(page, "order", 0), page.title))
+        edition.pages.sort(key=_menu_position)
         edition.categories = _group(edition.tips, lambda tip: [tip.category] if hasattr(tip, "category") else [])
         edition.tags = _group(edition.tips, lambda tip: getattr(tip, "tags", []))
         for tip in edition.tips:
@@ -82,6 +82,15 @@ def _link_translations(languages, items):
         ]
         item.versions = {language.code: url for language, url in item.alternates}
         item.x_default = item.alternates[0][1] if item.alternates else item.url
+
+
+def _menu_position(page):
+    """Pages are ordered by their `Order` metadata (a number), then by title."""
+    try:
+        order = int(getattr(page, "order", 0))
+    except ValueError:
+        order = 0
+    return order, page.title
 
 
 def _group(tips, terms_of):
