@@ -24,7 +24,7 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["multilingual", "ui_translations", "share_links", "review_prompts"]
+PLUGINS = ["multilingual", "ui_translations", "share_links", "review_prompts", "newsletter"]
 UI_TRANSLATIONS_PATH = str(HERE / "translations")
 
 DEFAULT_PAGINATION = 6
@@ -37,6 +37,16 @@ CONTACT = {
     "address": "12 rue des Artisans, 44000 Nantes, France",
     "response_days": 1,
 }
+
+# The newsletter provider: its sign-up form ends every tip. One of
+#   {"provider": "buttondown", "username": "…"}
+#   {"provider": "mailchimp", "action": "https://….list-manage.com/subscribe/post?u=…&id=…"}
+#   {"provider": "kit", "form_id": "…"}
+#   {"provider": "brevo", "action": "https://….sibforms.com/serve/…"}
+#   {"provider": "listmonk", "url": "https://lists.example.com", "lists": ["<list uuid>"]}
+#   {"provider": "generic", "action": "https://…", "email_field": "email", "hidden": {…}}
+# An empty setting shows no form.
+NEWSLETTER = {"provider": "buttondown", "username": "reciprocityhub"}
 
 # Review prompts after each tip, per language ("*": every other language); every
 # reader gets the same invitation. Platforms: google (place_id), trustpilot
