@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.settings import read_settings
+from pelican.utils import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SETTINGS = ROOT / "pelicanconf.py"
@@ -62,6 +63,11 @@ def read_metadata(source):
         key, _, value = line.partition(":")
         metadata[key.strip().lower()] = value.strip()
     return metadata
+
+
+def expected_slug(metadata):
+    """The documented slug: the Slug field, or else the title made into a slug."""
+    return metadata.get("slug") or slugify(metadata["title"])
 
 
 SOURCE_NAME = re.compile(r"^(?P<key>[^.]+)\.(?P<lang>[a-z]{2,3})\.md$")

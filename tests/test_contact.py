@@ -1,13 +1,13 @@
 """The “make things right” page: one per language, the owner's details, a concrete promise."""
 
-from support import build, html, pages, read_metadata, sources
+from support import build, expected_slug, html, pages, read_metadata, sources
 
 
 def contact_pages(output, settings):
     for key, lang, source in sources("pages"):
         metadata = read_metadata(source)
         if metadata.get("template") == "contact":
-            yield lang, output / lang / metadata["slug"] / "index.html"
+            yield lang, output / lang / expected_slug(metadata) / "index.html"
 
 
 def test_every_language_has_a_contact_page_with_the_owners_details(site):

@@ -1,6 +1,6 @@
 """A tip missing in one language: the switcher sends readers to that language's home and says so."""
 
-from support import html, read_metadata, sources
+from support import expected_slug, html, read_metadata, sources
 
 
 def partially_translated(settings):
@@ -14,7 +14,7 @@ def partially_translated(settings):
 
 def tip_page(output, settings, lang, source):
     language = settings["SITE_LANGUAGES"][lang]
-    return output / lang / language.words["tips"] / read_metadata(source)["slug"] / "index.html"
+    return output / lang / language.words["tips"] / expected_slug(read_metadata(source)) / "index.html"
 
 
 def test_switcher_falls_back_to_the_missing_languages_home_and_says_so(site):

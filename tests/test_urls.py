@@ -2,17 +2,9 @@
 
 import pytest
 
-from pelican.utils import slugify
-
-from support import html, read_metadata, sources
+from support import expected_slug, html, read_metadata, sources
 
 TIP_SOURCES = sources("tips")
-
-
-def expected_slug(metadata):
-    """The documented slug: the Slug field, or else the title made into a slug."""
-    return metadata.get("slug") or slugify(metadata["title"])
-
 PAGE_SOURCES = sources("pages")
 
 

@@ -38,6 +38,11 @@ class Listing:
     x_default: str = ""
     title: str = ""
 
+    @classmethod
+    def alone(cls, language, url):
+        """A listing that exists in one language only: its own alternate and x-default."""
+        return cls(language, url, [(language, url)], x_default=url)
+
     @property
     def lang(self):
         return self.language.code

@@ -75,8 +75,7 @@ class ListingsGenerator(Generator):
 
     def _write_term_index(self, writer, edition, template, url):
         """The page at a topic or tag URL's parent folder: every topic, or every tag."""
-        this_page = Listing(edition.language, url, [(edition.language, url)], x_default=url)
-        self._write(writer, template, this_page, edition=edition)
+        self._write(writer, template, Listing.alone(edition.language, url), edition=edition)
 
     def _write_paginated(self, writer, template, edition, first_url, tips, alternates=None, x_default=None, **variables):
         per_page = self.settings.get("DEFAULT_PAGINATION") or 0
@@ -85,7 +84,7 @@ class ListingsGenerator(Generator):
             if pagination.number == 1 and alternates:
                 this_page = Listing(edition.language, url, alternates, x_default=x_default)
             else:
-                this_page = Listing(edition.language, url, [(edition.language, url)], x_default=url)
+                this_page = Listing.alone(edition.language, url)
             self._write(writer, template, this_page, edition=edition, tips=pagination.items, pagination=pagination, **variables)
 
     def _write_feed(self, edition):

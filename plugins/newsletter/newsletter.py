@@ -1,4 +1,4 @@
-"""Give the theme `signup_form(lang)`, checked once when the build starts."""
+"""Give the theme `signup_form(lang)`, built once per language when the build starts."""
 
 from jinja2 import pass_context
 from pelican import signals
@@ -14,14 +14,16 @@ DEFAULTS = {
 def configure(pelican):
     for name, value in DEFAULTS.items():
         pelican.settings.setdefault(name, value)
-    # fail at the start, with the setting named, rather than halfway through rendering
-    for lang in pelican.settings.get("LANGUAGES") or [pelican.settings["DEFAULT_LANG"]]:
-        signup_form(pelican.settings["NEWSLETTER"], lang)
+    # built here, so a bad setting stops the build at the start with its name
+    languages = pelican.settings.get("LANGUAGES") or [pelican.settings["DEFAULT_LANG"]]
+    config = pelican.settings["NEWSLETTER"]
+    pelican.settings["NEWSLETTER_FORMS"] = {lang: signup_form(config, lang) for lang in languages}
 
 
 @pass_context
 def signup_form_for(context, lang):
-    return signup_form(context.get("NEWSLETTER"), lang)
+    """The sign-up form for a page in `lang`, or None when there is no provider."""
+    return (context.get("NEWSLETTER_FORMS") or {}).get(lang)
 
 
 def install(generator):

@@ -45,9 +45,10 @@ def telegram(url, title, subject, body):
     return "https://t.me/share/url?" + _query(url=url, text=title)
 
 
-# network -> (label, URL builder); brand names are not translated
+# network -> (label, URL builder); brand names are not translated, and the
+# e-mail link, which has no brand, is labelled by the theme in the page's language
 NETWORKS = {
-    "email": ("Email", email),
+    "email": (None, email),
     "whatsapp": ("WhatsApp", whatsapp),
     "facebook": ("Facebook", facebook),
     "linkedin": ("LinkedIn", linkedin),

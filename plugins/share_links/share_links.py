@@ -1,13 +1,9 @@
 """Offer the theme a `share_links()` function that knows the networks of each page's language."""
 
-import logging
-
 from jinja2 import pass_context
 from pelican import signals
 
 from .networks import NETWORKS, share_links
-
-logger = logging.getLogger(__name__)
 
 DEFAULTS = {
     # language code -> networks, "*" for every other language; a plain list for all
