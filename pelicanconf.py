@@ -10,12 +10,12 @@ SITEURL = ""
 TIMEZONE = "Europe/Paris"
 
 # The languages of the site, one per line: the code, then the words its URLs
-# use (tips, category, tag, page). The first one is the default.
+# use (tips, category, tag, page, freebies). The first one is the default.
 LANGUAGES = {
     "en": {},
-    "fr": {"tips": "conseils", "category": "categorie", "tag": "etiquette"},
-    "pl": {"tips": "porady", "category": "kategoria", "page": "strona"},
-    "fi": {"tips": "vinkit", "category": "aihe", "tag": "avainsana", "page": "sivu"},
+    "fr": {"tips": "conseils", "category": "categorie", "tag": "etiquette", "freebies": "cadeaux"},
+    "pl": {"tips": "porady", "category": "kategoria", "page": "strona", "freebies": "materialy"},
+    "fi": {"tips": "vinkit", "category": "aihe", "tag": "avainsana", "page": "sivu", "freebies": "materiaalit"},
 }
 
 PATH = "content"
@@ -24,7 +24,7 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["multilingual", "ui_translations", "share_links", "review_prompts", "newsletter"]
+PLUGINS = ["multilingual", "ui_translations", "share_links", "review_prompts", "newsletter", "freebies"]
 UI_TRANSLATIONS_PATH = str(HERE / "translations")
 
 DEFAULT_PAGINATION = 6
@@ -47,6 +47,12 @@ CONTACT = {
 #   {"provider": "generic", "action": "https://…", "email_field": "email", "hidden": {…}}
 # An empty setting shows no form.
 NEWSLETTER = {"provider": "buttondown", "username": "reciprocityhub"}
+
+# Freebies (content/freebies/): a gated one (`Gate: email`) posts its form to the
+# NEWSLETTER provider; FREEBIE_SIGNUP changes that form per freebie and language,
+# e.g. {"review-request-kit": {"*": {"form_id": "…"}}} for one Kit form per freebie.
+# The secret behind the delivery URLs comes from the environment in publishconf.py.
+FREEBIE_SIGNUP = {}
 
 # Review prompts after each tip, per language ("*": every other language); every
 # reader gets the same invitation. Platforms: google (place_id), trustpilot

@@ -11,3 +11,8 @@ SITEURL = os.environ.get("SITEURL", "https://reciprocity-hub.example")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+
+# Gated freebies' delivery URLs are derived from this secret: keep it out of the
+# repository, and keep it the same from one publish to the next.
+FREEBIE_SECRET = os.environ.get("FREEBIE_SECRET", "")
+FREEBIE_SECRET_REQUIRED = True

@@ -1,6 +1,7 @@
 import pytest
+from pelican.log import LimitFilter
 
-from support import PUBLISH_SETTINGS, PUBLISHED_SITEURL, build
+from support import PUBLISH_SETTINGS, PUBLISHED_SECRET, PUBLISHED_SITEURL, build
 
 
 @pytest.fixture(scope="session")
@@ -15,5 +16,14 @@ def site(tmp_path_factory):
 def published_site(tmp_path_factory):
     """The sample site built as `make publish` builds it, with absolute URLs."""
     output = tmp_path_factory.mktemp("published")
-    settings = build(output, PUBLISH_SETTINGS, SITEURL=PUBLISHED_SITEURL, FEED_DOMAIN=PUBLISHED_SITEURL)
+    settings = build(
+        output, PUBLISH_SETTINGS, SITEURL=PUBLISHED_SITEURL, FEED_DOMAIN=PUBLISHED_SITEURL, FREEBIE_SECRET=PUBLISHED_SECRET
+    )
     return output, settings
+
+
+@pytest.fixture(autouse=True)
+def fresh_log_limits():
+    """Pelican shows each warning once per process; every test expects to see its own."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()

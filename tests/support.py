@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 PUBLISHED_SITEURL = "https://hub.test"
+PUBLISHED_SECRET = "the secret of the published test site"
 
 
 def build(output, settings_file=DEV_SETTINGS, **overrides):
@@ -33,11 +34,25 @@ def pages(output):
     return sorted(Path(output).rglob("*.html"))
 
 
+def is_private(document):
+    """A page kept out of search engines (a freebie's delivery page)."""
+    robots = document.select_one('meta[name="robots"]')
+    return robots is not None and "noindex" in robots.get("content", "")
+
+
 def tip_pages(output, lang="*"):
     """(path, parsed page) of every tip written, in one language or all."""
     for path in sorted(Path(output).glob(f"{lang}/*/*/index.html")):
         document = html(path)
         if document.select_one(".tip__meta"):
+            yield path, document
+
+
+def freebie_pages(output, lang="*"):
+    """(path, parsed page) of every freebie landing page written, in one language or all."""
+    for path in sorted(Path(output).glob(f"{lang}/*/*/index.html")):
+        document = html(path)
+        if document.select_one("article.freebie"):
             yield path, document
 
 

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from support import PUBLISHED_SITEURL, file_for, html, pages
+from support import PUBLISHED_SITEURL, file_for, html, is_private, pages
 
 
 def alternates_of(document):
@@ -16,6 +16,9 @@ def test_every_page_has_lang_canonical_and_hreflang_including_itself(site):
         assert document.html.get("lang") in settings["LANGUAGES"], path
         canonical = document.select_one('link[rel="canonical"]')["href"]
         assert file_for(output, canonical) == path, f"{path}: canonical {canonical}"
+        if is_private(document):
+            assert not alternates_of(document), f"{path}: a private page announces no alternates"
+            continue
         alternates = alternates_of(document)
         assert "x-default" in alternates, path
         # a page lists itself under its language; the site root is the x-default

@@ -2,7 +2,7 @@
 
 import pytest
 
-from support import build, tip_pages
+from support import build, freebie_pages, html, tip_pages
 
 PROVIDERS = {
     "buttondown": (
@@ -77,6 +77,20 @@ def test_each_provider_gets_its_own_form_action_and_fields(tmp_path, provider):
         assert consent.has_attr("required") and not consent.has_attr("checked")
         assert consent.get("name") == ("OPT_IN" if provider == "brevo" else None)
         assert form.select_one(f'label[for="{consent["id"]}"]').get_text(strip=True)
+
+    # the newsletter's own page and every gated freebie post to the same provider
+    signup_pages = [document for _, document in freebie_pages(output) if document.select_one(".freebie-get form")]
+    signup_pages += [html(path) for path in output.glob("*/*/index.html") if html(path).select_one(".newsletter-page")]
+    assert len(signup_pages) == 8
+    for document in signup_pages:
+        lang = document.html["lang"]
+        form = document.select_one(".freebie-get form, .newsletter-page form")
+        assert form["action"] == action
+        assert form.select_one(f'input[type="email"][name="{email_field}"]').has_attr("required")
+        fields = hidden_fields(form)
+        if provider == "buttondown" and document.select_one(".freebie-get"):
+            assert fields.pop("tag") == ["review-request-kit"]  # subscribers are tagged with the freebie
+        assert fields == {name: [value.format(lang=lang) for value in values] for name, values in hidden.items()}
 
 
 def test_newsletter_comes_last_in_a_tip(site):

@@ -14,7 +14,8 @@ CATALOG_DIR = ROOT / "translations"
 TRANSLATED = ["fr", "pl", "fi"]
 # Strings that are the same word in English and in the language; any other
 # msgstr equal to its msgid is an untranslated copy.
-SAME_AS_ENGLISH = {"fr": {"Page %(number)s"}, "pl": {"Tag"}, "fi": set()}
+# The international unit kB reads the same in Polish.
+SAME_AS_ENGLISH = {"fr": {"Page %(number)s"}, "pl": {"Tag", "%(kind)s, %(size)s kB"}, "fi": set()}
 
 
 def catalog(code):
@@ -62,8 +63,10 @@ def english_patterns(code):
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        # no-break spaces are typography, not translation
+        same = {" ".join(string.split()) for string in strings if string}
         for english in ids:
-            if english not in strings:
+            if " ".join(english.split()) not in same:
                 translated[english] = message
     patterns = []
     for english in translated:

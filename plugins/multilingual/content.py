@@ -32,7 +32,8 @@ def localize(content):
 
     if not getattr(content, "translation_key", None):
         content.translation_key = _file_key(content)
-    content.metadata["tips_path"] = language.words["tips"]
+    # URL settings can use every word of the language: {tips_path}, {freebies_path}...
+    content.metadata.update({f"{word}_path": value for word, value in language.words.items()})
 
     if hasattr(content, "category"):
         content.category = LocalizedCategory(content.category.name, content.settings, language)

@@ -60,7 +60,7 @@ def build_editions(languages, tips, pages):
             edition = editions.get(item.lang)
             if edition is not None:
                 getattr(edition, attr).append(item)
-        _link_translations(languages, items)
+        link_translations(languages, items)
 
     for edition in editions.values():
         edition.tips.sort(key=attrgetter("date"), reverse=True)
@@ -72,7 +72,7 @@ def build_editions(languages, tips, pages):
     return editions
 
 
-def _link_translations(languages, items):
+def link_translations(languages, items):
     """Set `alternates` (every version, itself included) and `x_default` on each item."""
     groups = defaultdict(dict)
     for item in items:

@@ -6,6 +6,7 @@ DEFAULT_PATH_WORDS = {
     "category": "category",
     "tag": "tag",
     "page": "page",
+    "freebies": "freebies",
 }
 
 DEFAULTS = {

@@ -6,8 +6,11 @@ form subscriptions URL, Brevo's sibforms form (OPT_IN consent field), and
 listmonk's public /subscription/form (list UUIDs in `l`, `nonce` honeypot).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, quote, urlsplit
+
+
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 
 class ProviderConfigError(ValueError):
@@ -35,6 +38,8 @@ def _need(config, key):
 def _https_url(config, key, host_suffix=""):
     url = str(_need(config, key))
     parts = urlsplit(url)
+    if parts.scheme == "http" and parts.hostname in LOCAL_HOSTS and not host_suffix:
+        return url  # a provider's stand-in on this machine, for tests and previews
     if parts.scheme != "https" or not parts.netloc.endswith(host_suffix):
         where = f" on {host_suffix}" if host_suffix else ""
         raise ProviderConfigError(f"NEWSLETTER[{key!r}]: expected an https:// URL{where}, got {url!r}")
@@ -43,7 +48,10 @@ def _https_url(config, key, host_suffix=""):
 
 def buttondown(config, lang):
     username = quote(str(_need(config, "username")), safe="")
-    return SignupForm("buttondown", f"https://buttondown.com/api/emails/embed-subscribe/{username}", "email", [("embed", "1")])
+    hidden = [("embed", "1")]
+    if config.get("tag"):  # Buttondown tags the subscriber (and creates the tag if need be)
+        hidden.append(("tag", str(config["tag"])))
+    return SignupForm("buttondown", f"https://buttondown.com/api/emails/embed-subscribe/{username}", "email", hidden)
 
 
 def mailchimp(config, lang):
@@ -81,12 +89,11 @@ def listmonk(config, lang):
 
 def generic(config, lang):
     action = _https_url(config, "action")
-    hidden = [(str(name), str(value).format(lang=lang)) for name, value in (config.get("hidden") or {}).items()]
     return SignupForm(
         "generic",
         action,
         config.get("email_field", "email"),
-        hidden,
+        [],
         honeypot=config.get("honeypot", ""),
         consent_field=config.get("consent_field", ""),
         consent_value=str(config.get("consent_value", "1")),
@@ -110,4 +117,7 @@ def signup_form(config, lang):
     provider = config.get("provider")
     if provider not in PROVIDERS:
         raise ProviderConfigError(f"NEWSLETTER['provider']: {provider!r} is not one of {sorted(PROVIDERS)}")
-    return PROVIDERS[provider](config, lang)
+    form = PROVIDERS[provider](config, lang)
+    # any provider: extra hidden fields, e.g. Mailchimp's `tags`; "{lang}" becomes the page's language
+    extra = [(str(name), str(value).format(lang=lang)) for name, value in (config.get("hidden") or {}).items()]
+    return replace(form, hidden=form.hidden + extra) if extra else form

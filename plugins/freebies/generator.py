@@ -1,0 +1,184 @@
+"""Read the freebies, make their files, and write their landing, delivery and index pages."""
+
+import logging
+import os
+
+from pelican.generators import Generator
+
+from multilingual.editions import Listing, link_translations
+from multilingual.languages import save_as, site_languages
+from newsletter.providers import ProviderConfigError, signup_form
+
+from .contents import Download, Freebie
+from .pdf import FreebieFileError, render_pdf
+from .settings import GATES
+from .sources import where
+from .tokens import delivery_token, secret_from
+
+logger = logging.getLogger(__name__)
+
+
+class Shelf:
+    """One language's freebies and the page that lists them."""
+
+    def __init__(self, language, freebies, page):
+        self.language = language
+        self.freebies = freebies
+        self.page = page
+
+    @property
+    def url(self):
+        return self.page.url
+
+
+class FreebiesGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        self.freebies = []
+        super().__init__(*args, **kwargs)
+
+    def generate_context(self):
+        self.languages = site_languages(self.settings)
+        self.secret = secret_from(self.settings)
+        paths = self.settings["FREEBIE_PATHS"]
+        excluded = [os.path.join(path, self.settings["FREEBIE_FILES_FOLDER"]) for path in paths]
+        for path in sorted(self.get_files(paths, exclude=excluded)):
+            freebie = self._read(path)
+            if freebie is not None and freebie.status == "published":
+                self.freebies.append(freebie)
+            if freebie is not None:
+                self.add_source_path(freebie)
+        link_translations(self.languages, self.freebies)
+        self.context["freebies"] = self._by_key()
+        self.context["freebie_shelves"] = self._shelves()
+
+    def _read(self, path):
+        try:
+            freebie = self.readers.read_file(base_path=self.path, path=path, content_class=Freebie, context=self.context)
+        except Exception as error:  # a reader's error: say which file, build the rest
+            logger.error("%s: could not be read (%s); fix it or move it out of %s", path, error, self.path)
+            return None
+        if not freebie.is_valid():
+            return None
+        source = freebie.source_path
+        gate = str(getattr(freebie, "gate", "")).strip().lower()
+        if gate not in GATES:
+            logger.error(
+                "%s: Gate must be 'none' (a direct download) or 'email' (a sign-up form first), not %r",
+                where(source, "Gate"), gate,
+            )
+            return None
+        freebie.gate = gate
+        if not self._prepare_download(freebie):
+            return None
+        if freebie.gated and not self._prepare_form(freebie):
+            return None
+        return freebie
+
+    def _prepare_download(self, freebie):
+        source = freebie.source_path
+        name = str(getattr(freebie, "file", "")).strip()
+        if not name:
+            logger.error("%s: add `File: files/<name>` naming what this freebie delivers", where(source))
+            return False
+        file_path = os.path.normpath(os.path.join(os.path.dirname(source), name))
+        if not os.path.isfile(file_path):
+            logger.error(
+                "%s: the file %s does not exist; put it there or correct the File line",
+                where(source, "File"), file_path,
+            )
+            return False
+        try:
+            if file_path.endswith(".md"):
+                with open(file_path, encoding="utf-8-sig") as markdown_file:
+                    data = render_pdf(
+                        markdown_file.read(),
+                        title=freebie.title,
+                        lang=freebie.lang,
+                        author=self.settings["SITENAME"],
+                        footer_text=f"{self.settings['SITENAME']} · {freebie.title}",
+                        fonts=self.settings["FREEBIE_PDF_FONTS"],
+                    )
+                filename = f"{freebie.slug}.pdf"
+            else:
+                with open(file_path, "rb") as delivered:
+                    data = delivered.read()
+                filename = os.path.basename(file_path)
+        except (FreebieFileError, UnicodeDecodeError, OSError) as error:
+            logger.error("%s: %s", file_path, error)
+            return False
+
+        if freebie.gated:
+            token = delivery_token(self.secret, freebie.translation_key, freebie.lang)
+            folder = f"{freebie.url}{token}/"
+            freebie.delivery = Listing.alone(freebie.language, folder)
+            freebie.delivery.title = freebie.title
+        else:
+            folder = freebie.url
+            freebie.delivery = None
+        freebie.download = Download(filename, data, folder + filename)
+        return True
+
+    def _prepare_form(self, freebie):
+        signup = self.settings.get("FREEBIE_SIGNUP") or {}
+        per_language = signup.get(freebie.translation_key) or {}
+        override = per_language.get(freebie.lang, per_language.get("*", {}))
+        newsletter = self.settings.get("NEWSLETTER") or {}
+        # tag the subscriber with the freebie where the provider can (Buttondown), for a delivery automation
+        config = {**newsletter, "tag": freebie.translation_key, **override} if (newsletter or override) else {}
+        try:
+            freebie.signup_form = signup_form(config, freebie.lang)
+        except ProviderConfigError as error:
+            logger.error("%s: %s", where(freebie.source_path, "Gate"), error)
+            return False
+        if freebie.signup_form is None:
+            logger.error(
+                "%s: `Gate: email` needs a sign-up form: set NEWSLETTER (or FREEBIE_SIGNUP[%r]) in pelicanconf.py, "
+                "or make the freebie `Gate: none`",
+                where(freebie.source_path, "Gate"), freebie.translation_key,
+            )
+            return False
+        return True
+
+    def _by_key(self):
+        by_key = {}
+        for freebie in self.freebies:
+            by_key.setdefault(freebie.translation_key, {})[freebie.lang] = freebie
+        return by_key
+
+    def _shelves(self):
+        shelves = {}
+        for language in self.languages:
+            freebies = sorted((f for f in self.freebies if f.lang == language.code), key=lambda f: f.title)
+            if freebies:
+                shelves[language.code] = Shelf(language, freebies, None)
+        pages = [(language, language.url(language.words["freebies"])) for language in self.languages if language.code in shelves]
+        for language, url in pages:
+            shelves[language.code].page = Listing(language, url, pages, x_default=pages[0][1])
+        return shelves
+
+    def generate_output(self, writer):
+        for freebie in self.freebies:
+            self._write(writer, freebie.save_as, freebie.template, freebie, freebie=freebie)
+            self._write_file(freebie.download)
+            if freebie.delivery is not None:
+                self._write(writer, save_as(freebie.delivery.url), "freebie_delivery", freebie.delivery, freebie=freebie)
+        for shelf in self.context["freebie_shelves"].values():
+            self._write(writer, save_as(shelf.url), "freebies", shelf.page, shelf=shelf)
+
+    def _write(self, writer, path, template, this_page, **variables):
+        writer.write_file(
+            path,
+            self.get_template(template),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=this_page.url,
+            this_page=this_page,
+            **variables,
+        )
+
+    def _write_file(self, download):
+        path = os.path.join(self.output_path, download.url)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as output:
+            output.write(download.data)
+        logger.info('Writing "%s"', path)
