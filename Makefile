@@ -19,7 +19,7 @@ CATALOGS := $(wildcard $(CATALOG_DIR)/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv translations translations-update translations-init html serve devserver publish test clean lock
+.PHONY: help venv translations translations-update translations-init html serve devserver publish freebie-links test clean lock
 
 help:
 	@echo "make serve                 build the sample site and serve it on http://$(HOST):$(PORT)"
@@ -27,6 +27,7 @@ help:
 	@echo "make html                  build the site into $(OUTPUT)/"
 	@echo "make devserver             rebuild on every save, with live reload in the browser"
 	@echo "make publish               build with $(PUBLISHCONF) (absolute URLs)"
+	@echo "make freebie-links         print the delivery URL of every gated freebie (needs FREEBIE_SECRET)"
 	@echo "make translations          compile the UI catalogs"
 	@echo "make translations-update   extract UI strings and update every catalog"
 	@echo "make translations-init CODE=xx   start the catalog of a new language"
@@ -64,6 +65,9 @@ devserver: $(READY) translations
 
 publish: $(READY) translations
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF)
+
+freebie-links: $(READY)
+	PYTHONPATH=plugins $(BIN)/python -m freebies.links $(PUBLISHCONF)
 
 test: $(READY) translations
 	$(BIN)/pytest

@@ -6,10 +6,13 @@ from pelican.generators import ArticlesGenerator
 from . import settings
 from .generator import FreebiesGenerator
 from .offers import attach_offers
+from .tokens import secret_from
 
 
 def configure(pelican):
     settings.apply(pelican.settings)
+    # checked before Pelican empties the output folder, so a missing secret costs nothing
+    pelican.settings["FREEBIE_TOKEN_SECRET"] = secret_from(pelican.settings)
 
 
 def add_generator(pelican):

@@ -13,7 +13,7 @@ from .contents import Download, Freebie
 from .pdf import FreebieFileError, render_pdf
 from .settings import GATES
 from .sources import where
-from .tokens import delivery_token, secret_from
+from .tokens import delivery_token
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ class FreebiesGenerator(Generator):
 
     def generate_context(self):
         self.languages = site_languages(self.settings)
-        self.secret = secret_from(self.settings)
+        self.secret = self.settings["FREEBIE_TOKEN_SECRET"]
         paths = self.settings["FREEBIE_PATHS"]
         excluded = [os.path.join(path, self.settings["FREEBIE_FILES_FOLDER"]) for path in paths]
         for path in sorted(self.get_files(paths, exclude=excluded)):
