@@ -7,6 +7,7 @@ from pelican.generators import Generator
 
 from multilingual.editions import Listing, link_translations
 from multilingual.languages import save_as, site_languages
+from multilingual.writing import write_page
 from newsletter.providers import ProviderConfigError, signup_form
 
 from .contents import Download, Freebie
@@ -158,23 +159,12 @@ class FreebiesGenerator(Generator):
 
     def generate_output(self, writer):
         for freebie in self.freebies:
-            self._write(writer, freebie.save_as, freebie.template, freebie, freebie=freebie)
+            write_page(self, writer, freebie.save_as, freebie.template, freebie, freebie=freebie)
             self._write_file(freebie.download)
             if freebie.delivery is not None:
-                self._write(writer, save_as(freebie.delivery.url), "freebie_delivery", freebie.delivery, freebie=freebie)
+                write_page(self, writer, save_as(freebie.delivery.url), "freebie_delivery", freebie.delivery, freebie=freebie)
         for shelf in self.context["freebie_shelves"].values():
-            self._write(writer, save_as(shelf.url), "freebies", shelf.page, shelf=shelf)
-
-    def _write(self, writer, path, template, this_page, **variables):
-        writer.write_file(
-            path,
-            self.get_template(template),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            url=this_page.url,
-            this_page=this_page,
-            **variables,
-        )
+            write_page(self, writer, save_as(shelf.url), "freebies", shelf.page, shelf=shelf)
 
     def _write_file(self, download):
         path = os.path.join(self.output_path, download.url)

@@ -8,6 +8,7 @@ from .editions import Listing
 from .feeds import write_feed
 from .languages import save_as, site_languages
 from .pagination import paginate
+from .writing import write_page
 
 logger = logging.getLogger(__name__)
 
@@ -39,15 +40,7 @@ class ListingsGenerator(Generator):
             self._write_feed(edition)
 
     def _write(self, writer, template, this_page, **variables):
-        writer.write_file(
-            save_as(this_page.url),
-            self.get_template(template),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            url=this_page.url,
-            this_page=this_page,
-            **variables,
-        )
+        write_page(self, writer, save_as(this_page.url), template, this_page, **variables)
 
     def _shared_listing(self, url_of):
         """Listings that exist in every language link to each other."""
