@@ -19,11 +19,12 @@ CATALOGS := $(wildcard $(CATALOG_DIR)/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv translations translations-update translations-init html serve devserver publish freebie-links test clean lock
+.PHONY: help venv translations translations-update translations-init check html serve devserver publish freebie-links test clean lock
 
 help:
 	@echo "make serve                 build the sample site and serve it on http://$(HOST):$(PORT)"
 	@echo "make test                  run the whole test suite"
+	@echo "make check                 check every tip, page and freebie; one line per problem"
 	@echo "make html                  build the site into $(OUTPUT)/"
 	@echo "make devserver             rebuild on every save, with live reload in the browser"
 	@echo "make publish               build with $(PUBLISHCONF) (absolute URLs)"
@@ -53,6 +54,9 @@ translations-update: $(READY)
 translations-init: $(READY)
 	@test -n "$(CODE)" || { echo "usage: make translations-init CODE=xx"; exit 2; }
 	$(PYBABEL) init -i $(TEMPLATE_CATALOG) -d $(CATALOG_DIR) -l $(CODE)
+
+check: $(READY)
+	PYTHONPATH=plugins $(BIN)/python -m content_checks -s $(CONF)
 
 html: $(READY) translations
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF)

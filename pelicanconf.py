@@ -24,7 +24,7 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["multilingual", "ui_translations", "share_links", "review_prompts", "newsletter", "freebies"]
+PLUGINS = ["multilingual", "ui_translations", "share_links", "review_prompts", "newsletter", "freebies", "content_checks"]
 UI_TRANSLATIONS_PATH = str(HERE / "translations")
 
 DEFAULT_PAGINATION = 6

@@ -44,6 +44,8 @@ class FreebiesGenerator(Generator):
         excluded = [os.path.join(path, self.settings["FREEBIE_FILES_FOLDER"]) for path in paths]
         for path in sorted(self.get_files(paths, exclude=excluded)):
             freebie = self._read(path)
+            if freebie is not None and freebie.lang not in self.languages:
+                continue  # reported by the multilingual plugin when the file was read
             if freebie is not None and freebie.status == "published":
                 self.freebies.append(freebie)
             if freebie is not None:

@@ -21,8 +21,8 @@ def localize(content):
     language = languages.get(content.lang)
     if language is None:
         logger.warning(
-            "%s: language %r is not configured (LANGUAGES has %s); "
-            "the file is built under the default language's words",
+            "%s: language %r is not configured (LANGUAGES has %s), so the file is left out of the build; "
+            "correct its language or add it to LANGUAGES in pelicanconf.py",
             content.source_path,
             content.lang,
             ", ".join(languages.codes),

@@ -1,5 +1,7 @@
 """Signal receivers that make one Pelican run build every language."""
 
+import logging
+
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
@@ -8,6 +10,8 @@ from .content import localize
 from .editions import build_editions
 from .languages import site_languages
 from .listings import ListingsGenerator
+
+logger = logging.getLogger(__name__)
 
 
 def configure(pelican):
@@ -20,9 +24,31 @@ def add_generator(pelican):
     return ListingsGenerator
 
 
+def keep_buildable(generator, languages, *lists):
+    """Leave out what cannot be built (an unconfigured language, a URL already taken), so the rest still builds."""
+    seen = {}
+    for name in lists:
+        kept = []
+        for item in sorted(getattr(generator, name), key=lambda item: item.source_path):
+            first = seen.setdefault(item.save_as, item)
+            if item.lang not in languages:
+                continue  # already reported when the file was read
+            if first is item:
+                kept.append(item)
+            else:
+                logger.warning(
+                    "%s: has the same URL as %s (/%s) and is left out of the build; give one of them another Slug",
+                    item.source_path, first.source_path, item.url,
+                )
+        setattr(generator, name, kept)
+
+
 def link_editions(generators):
     tips_reader = next(g for g in generators if isinstance(g, ArticlesGenerator))
     pages_reader = next(g for g in generators if isinstance(g, PagesGenerator))
+    languages = site_languages(tips_reader.settings)
+    keep_buildable(tips_reader, languages, "articles", "translations")
+    keep_buildable(pages_reader, languages, "pages", "translations")
     listings = next(g for g in generators if isinstance(g, ListingsGenerator))
     tips = tips_reader.articles + tips_reader.translations
     pages = pages_reader.pages + pages_reader.translations

@@ -1,0 +1,32 @@
+"""`make check`: every problem in the content, one line each, and a non-zero exit when there is one.
+
+    python -m content_checks [-s pelicanconf.py] [--path content]
+"""
+
+import argparse
+import sys
+
+from pelican.settings import read_settings
+
+from .checks import check_content
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="make check", description="Check every tip, page and freebie.")
+    parser.add_argument("-s", "--settings", default="pelicanconf.py", help="the site's settings file")
+    parser.add_argument("--path", help="the content folder, if not the settings' PATH")
+    arguments = parser.parse_args(argv)
+    override = {"PATH": arguments.path} if arguments.path else {}
+    problems = check_content(read_settings(arguments.settings, override=override))
+    for problem in problems:
+        print(problem)
+    if problems:
+        files = len({problem.path for problem in problems})
+        print(f"\n{len(problems)} problem(s) in {files} file(s): fix them, then run make check again.")
+        return 1
+    print("Content checked: no problems.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

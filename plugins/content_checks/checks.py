@@ -1,0 +1,212 @@
+"""Every check of the writers' files, each answering with Problems that say where and what to do."""
+
+import os
+import re
+from collections import defaultdict
+
+from pelican.utils import get_date, slugify
+
+from .problems import Problem
+from .sources import Source, read_source
+
+# Longer titles and descriptions are cut short in search results.
+DEFAULT_LIMITS = {"title": 65, "summary": 160}
+MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
+FILE_NAME = re.compile(r"^(?P<key>[^.]+)\.(?P<lang>[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?)$")
+
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]*)")
+HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.IGNORECASE)
+HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+))""", re.IGNORECASE)
+SCRIPT_LINK = re.compile(r"""(?:\]\(\s*<?|\bhref\s*=\s*["']?\s*)javascript:""", re.IGNORECASE)
+INTERNAL_LINK = re.compile(r"""[{|](?P<kind>filename|static|attach)[}|](?P<target>[^)\s"'#?]+)""")
+
+
+class Kind:
+    """A kind of content: where it lives and what its metadata must hold."""
+
+    def __init__(self, name, folders, required, excluded=()):
+        self.name = name
+        self.folders = folders
+        self.required = required
+        self.excluded = excluded
+
+
+def kinds(settings):
+    freebie_folders = settings.get("FREEBIE_PATHS", ["freebies"])
+    files_folder = settings.get("FREEBIE_FILES_FOLDER", "files")
+    return [
+        Kind("tip", settings.get("ARTICLE_PATHS", []), ("title", "date")),
+        Kind("page", settings.get("PAGE_PATHS", []), ("title",)),
+        Kind("freebie", freebie_folders, ("title", "gate", "file"), [os.path.join(f, files_folder) for f in freebie_folders]),
+    ]
+
+
+def check_content(settings):
+    """Every problem in the content folder, sorted by file and line."""
+    root = settings["PATH"]
+    languages = list(settings.get("LANGUAGES") or [settings.get("DEFAULT_LANG", "en")])
+    limits = {**DEFAULT_LIMITS, **settings.get("CONTENT_CHECK_LIMITS", {})}
+    problems, read = [], []
+    for kind in kinds(settings):
+        for path in _files(root, kind):
+            source = read_source(path)
+            if isinstance(source, Problem):
+                problems.append(source)
+            else:
+                read.append((kind, source))
+    freebies = {_key(source) for kind, source in read if kind.name == "freebie"}
+    for kind, source in read:
+        problems += _check_metadata(kind, source, languages, limits)
+        problems += _check_body(source, root)
+        if kind.name == "tip":
+            problems += _check_freebie_name(source, freebies)
+        if kind.name == "freebie":
+            problems += _check_freebie_file(source)
+    problems += _check_unique(read, settings, languages)
+    return sorted(set(problems))
+
+
+def _files(root, kind):
+    excluded = {os.path.normpath(os.path.join(root, folder)) for folder in kind.excluded}
+    for folder in kind.folders:
+        top = os.path.join(root, folder)
+        for directory, subfolders, names in os.walk(top):
+            subfolders[:] = sorted(d for d in subfolders if os.path.normpath(os.path.join(directory, d)) not in excluded)
+            for name in sorted(names):
+                if name.endswith(MARKDOWN_EXTENSIONS) and not name.startswith("."):
+                    yield os.path.join(directory, name)
+
+
+def _stem(source):
+    return os.path.splitext(os.path.basename(source.path))[0]
+
+
+def _key(source):
+    match = FILE_NAME.match(_stem(source))
+    return source.value("translation_key") or (match["key"] if match else _stem(source))
+
+
+def _lang(source):
+    if "lang" in source.metadata:
+        return source.value("lang")
+    match = FILE_NAME.match(_stem(source))
+    return match["lang"] if match else None
+
+
+def _check_metadata(kind, source, languages, limits):
+    path = source.path
+    found = []
+    for field in kind.required:
+        label = field.capitalize()
+        if field not in source.metadata:
+            found.append(Problem(path, 1, f"{label} is missing: add a `{label}: …` line to the metadata at the top"))
+        elif not source.value(field):
+            found.append(Problem(path, source.line_of(field), f"{label} is empty: give it a value"))
+
+    lang = _lang(source)
+    if lang is None:
+        found.append(Problem(path, 1, "Lang is missing: name the file <name>.<lang>.md (e.g. give-first.fr.md) or add `Lang: fr`"))
+    elif not lang:
+        found.append(Problem(path, source.line_of("lang"), "Lang is empty: write the language code, e.g. `Lang: fr`"))
+    elif lang not in languages:
+        found.append(Problem(
+            path, source.line_of("lang") or 1,
+            f"the language {lang!r} is not configured (LANGUAGES has {', '.join(languages)}): "
+            "correct the language or add it to LANGUAGES in pelicanconf.py",
+        ))
+
+    for field in ("date", "modified"):
+        if source.value(field):
+            try:
+                get_date(source.value(field))
+            except (ValueError, OverflowError):
+                found.append(Problem(
+                    path, source.line_of(field),
+                    f"{field.capitalize()} {source.value(field)!r} is not a real date: write YYYY-MM-DD or YYYY-MM-DD HH:MM",
+                ))
+
+    for field, limit in limits.items():
+        length = len(source.value(field))
+        if length > limit:
+            found.append(Problem(
+                path, source.line_of(field),
+                f"{field.capitalize()} is {length} characters long; search results show about {limit}: shorten it",
+            ))
+    return found
+
+
+def _check_body(source, root):
+    found = []
+    for number, line in source.body_lines():
+        for image in IMAGE.finditer(line):
+            if not image["alt"].strip():
+                found.append(Problem(
+                    source.path, number,
+                    f"the image {image['url']} has no alt text: describe it in the brackets, ![What it shows]({image['url']})",
+                ))
+        for image in HTML_IMAGE.finditer(line):
+            alt = HTML_ALT.search(image["attributes"])
+            if alt is None or not (alt["double"] or alt["single"] or alt["bare"] or "").strip():
+                found.append(Problem(source.path, number, "an <img> has no alt text: add alt=\"what it shows\""))
+        if SCRIPT_LINK.search(line):
+            found.append(Problem(source.path, number, "a javascript: link: link to a page or a file instead"))
+        for link in INTERNAL_LINK.finditer(line):
+            target = link["target"]
+            base = root if target.startswith("/") else os.path.dirname(source.path)
+            if not os.path.exists(os.path.join(base, target.lstrip("/"))):
+                found.append(Problem(
+                    source.path, number,
+                    f"links to {{{link['kind']}}}{target}, which does not exist: correct the path "
+                    "(relative to this file, or starting with / from the content folder)",
+                ))
+    return found
+
+
+def _check_freebie_name(source, freebies):
+    name = source.value("freebie")
+    if not name or name in freebies:
+        return []
+    known = ", ".join(sorted(freebies)) or "none yet"
+    return [Problem(
+        source.path, source.line_of("freebie"),
+        f"there is no freebie {name!r} (the freebies are: {known}): correct the name or add content/freebies/{name}.<lang>.md",
+    )]
+
+
+def _check_freebie_file(source):
+    name = source.value("file")
+    if not name or os.path.isfile(os.path.join(os.path.dirname(source.path), name)):
+        return []
+    return [Problem(source.path, source.line_of("file"), f"the file {name} does not exist next to this freebie: add it or correct File")]
+
+
+def _check_unique(read, settings, languages):
+    """Two files may not share a URL, nor claim to be the same translation: each of them is told."""
+    by_slug, by_version = defaultdict(list), defaultdict(list)
+    substitutions = settings.get("SLUG_REGEX_SUBSTITUTIONS") or []
+    for kind, source in read:
+        lang = _lang(source)
+        if not lang or lang not in languages or not source.value("title"):
+            continue
+        slug = source.value("slug") or slugify(source.value("title"), regex_subs=substitutions)
+        by_slug[(kind.name, lang, slug)].append(source)
+        by_version[(kind.name, lang, _key(source))].append(source)
+    found = []
+    for (kind, lang, slug), sources in by_slug.items():
+        for source in sources if len(sources) > 1 else ():
+            others = ", ".join(other.path for other in sources if other is not source)
+            found.append(Problem(
+                source.path, source.line_of("slug") or source.line_of("title"),
+                f"the {kind} {others} already has the slug {slug!r} in {lang}: give one of them another Slug",
+            ))
+    for (kind, lang, key), sources in by_version.items():
+        for source in sources if len(sources) > 1 else ():
+            others = ", ".join(other.path for other in sources if other is not source)
+            found.append(Problem(
+                source.path, source.line_of("translation_key") or 1,
+                f"{others} is already the {lang} version of {key!r}: change the language or the Translation_Key of one of them",
+            ))
+    return found
+
+
+__all__ = ["check_content", "Source"]

@@ -1,0 +1,129 @@
+"""`make check` and the build on bad content: a line per problem naming file and line, and the rest still built."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+from pelican.settings import read_settings
+
+from content_checks.checks import check_content
+from support import DEV_SETTINGS, ROOT, html
+
+GOOD_TIP = "Title: {title}\nDate: 2026-05-04\nCategory: Tests\nSummary: A short summary.\n{extra}\nSome text.\n"
+
+
+def tip(title="A tip for the checks", extra="", body=""):
+    return (GOOD_TIP.format(title=title, extra=extra) + body).encode()
+
+
+# file (under content/), its bytes, the line the problem is on (0: the whole file), words of the message
+CASES = {
+    "missing title": ("tips/no-title.en.md", b"Date: 2026-05-04\nCategory: Tests\n\nText.\n", 1, "Title is missing"),
+    "empty date": ("tips/empty-date.en.md", b"Title: Empty date\nDate:\nCategory: Tests\n\nText.\n", 2, "Date is empty"),
+    "no language": ("tips/no-language.md", tip(), 1, "Lang is missing"),
+    "empty language": ("tips/empty-lang.md", tip(extra="Lang:\n"), 5, "Lang is empty"),
+    "unknown language": ("tips/german.de.md", tip(), 1, "'de' is not configured"),
+    "impossible date": ("tips/leap.en.md", b"Title: Not a leap year\nDate: 2026-02-30\n\nText.\n", 2, "is not a real date"),
+    "not utf-8": ("tips/latin1.fr.md", "Title: Café\nDate: 2026-05-04\n\nÉté\n".encode("latin-1"), 1, "not valid UTF-8"),
+    "bad byte later": ("tips/latin1-body.fr.md", "Title: Cafe\nDate: 2026-05-04\n\nÉté\n".encode("latin-1"), 4, "not valid UTF-8"),
+    "empty file": ("tips/empty.en.md", b" \n\n", 0, "is empty"),
+    "binary file": ("tips/photo.en.md", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 0, "binary file"),
+    "same slug": ("tips/copy-of-give-first.en.md", tip(extra="Slug: give-before-you-ask\n"), 5, "already has the slug 'give-before-you-ask'"),
+    "same translation": ("tips/second-french.fr.md", tip(extra="Translation_Key: give-first\n"), 5, "is already the fr version of 'give-first'"),
+    "unknown freebie": ("tips/wants-a-gift.en.md", tip(extra="Freebie: no-such-gift\n"), 5, "there is no freebie 'no-such-gift'"),
+    "missing link target": ("tips/broken-link.en.md", tip(body="See [this]({filename}/tips/nowhere.en.md).\n"), 7, "{filename}/tips/nowhere.en.md, which does not exist"),
+    "image without alt": ("tips/no-alt.en.md", tip(body="![]({static}/images/x.png)\n"), 7, "has no alt text"),
+    "html image without alt": ("tips/no-alt-html.en.md", tip(body='<img src="/x.png">\n'), 7, "has no alt text"),
+    "javascript link": ("tips/script-link.en.md", tip(body="[Click](javascript:alert(1))\n"), 7, "javascript: link"),
+    "title too long": ("tips/long-title.en.md", tip(title="A title " * 10), 1, "Title is 79 characters long"),
+    "summary too long": ("tips/long-summary.en.md", tip().replace(b"A short summary.", b"Word " * 40), 4, "Summary is 199 characters long"),
+    "freebie without file": ("freebies/no-file.en.md", b"Title: A gift\nGate: none\nFile: files/missing.pdf\n\nText.\n", 3, "files/missing.pdf does not exist"),
+}
+
+
+@pytest.fixture
+def content(tmp_path):
+    copy = tmp_path / "content"
+    shutil.copytree(ROOT / "content", copy)
+    return copy
+
+
+def settings_for(content):
+    return read_settings(str(DEV_SETTINGS), override={"PATH": str(content)})
+
+
+def test_the_sample_content_has_no_problem():
+    assert check_content(read_settings(str(DEV_SETTINGS))) == []
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_problem_names_its_file_and_line(content, case):
+    name, data, line, words = CASES[case]
+    (content / name).write_bytes(data)
+    problems = check_content(settings_for(content))
+    reported = [str(problem) for problem in problems]
+    assert any(problem.path == str(content / name) and problem.line == line and words in problem.message for problem in problems), reported
+    # the only other file named is the one a duplicate collides with
+    assert len({problem.path for problem in problems}) <= (2 if case.startswith("same") else 1), reported
+
+
+def test_make_check_prints_path_line_message_and_fails(content):
+    for name, data, _, _ in CASES.values():
+        (content / name).write_bytes(data)
+    result = subprocess.run(
+        [sys.executable, "-m", "content_checks", "-s", str(DEV_SETTINGS), "--path", str(content)],
+        cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 1, result.stderr
+    for name, _, line, words in CASES.values():
+        where = f"{content / name}:{line}: " if line else f"{content / name}: "
+        assert any(row.startswith(where) and words in row for row in result.stdout.splitlines()), (name, result.stdout)
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_build_of_the_whole_bad_set_warns_and_still_builds_the_good_pages(content, tmp_path):
+    for name, data, _, _ in CASES.values():
+        (content / name).write_bytes(data)
+    output = tmp_path / "output"
+    result = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "pelican"), str(content), "-o", str(output), "-s", str(DEV_SETTINGS)],
+        cwd=ROOT, capture_output=True, text=True, env={"COLUMNS": "400", "PATH": "/usr/bin:/bin"},
+    )
+    logged = result.stdout + result.stderr
+    assert result.returncode == 0, logged
+    assert "Traceback" not in logged
+    for name, _, _, _ in CASES.values():
+        assert str(content / name) in logged, f"{name} is not reported"
+    good = html(next(output.glob("fr/conseils/*/index.html")))
+    assert good.h1 and len(list(output.glob("*/*/*/index.html"))) > 40
+
+
+def test_byte_order_marks_and_windows_line_endings_just_work(content, tmp_path):
+    text = "Title: Écrire sous Windows\r\nDate: 2026-05-04\r\nCategory: Outils\r\nSummary: Un fichier CRLF.\r\n\r\nDu texte.\r\n"
+    (content / "tips" / "windows.fr.md").write_bytes(b"\xef\xbb\xbf" + text.encode())
+    assert check_content(settings_for(content)) == []
+    from support import build
+
+    output = tmp_path / "output"
+    build(output, PATH=str(content))
+    page = html(output / "fr" / "conseils" / "ecrire-sous-windows" / "index.html")
+    assert page.h1.get_text() == "Écrire sous Windows"
+
+
+def test_markup_in_metadata_is_shown_as_text(content, tmp_path):
+    from support import build
+
+    (content / "tips" / "markup.en.md").write_text(
+        "Title: <script>alert('title')</script> & more\nDate: 2026-05-04\nCategory: Tests\n"
+        "Tags: <script>alert('tag')</script>\nSummary: Plain.\nSlug: markup\n\nText.\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "output"
+    build(output, PATH=str(content))
+    raw = (output / "en" / "tips" / "markup" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in raw
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; more" in raw
+    page = html(output / "en" / "tips" / "markup" / "index.html")
+    assert page.h1.get_text() == "<script>alert('title')</script> & more"
+    assert "#<script>alert('tag')</script>" in [a.get_text() for a in page.select(".tags a")]
