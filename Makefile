@@ -27,7 +27,7 @@ help:
 	@echo "make check                 check every tip, page and freebie; one line per problem"
 	@echo "make html                  build the site into $(OUTPUT)/"
 	@echo "make devserver             rebuild on every save, with live reload in the browser"
-	@echo "make publish               build with $(PUBLISHCONF) (absolute URLs)"
+	@echo "make publish               build with $(PUBLISHCONF), check, then replace $(OUTPUT)/ (and deploy)"
 	@echo "make freebie-links         print the delivery URL of every gated freebie (needs FREEBIE_SECRET)"
 	@echo "make translations          compile the UI catalogs"
 	@echo "make translations-update   extract UI strings and update every catalog"
@@ -68,7 +68,7 @@ devserver: $(READY) translations
 	$(BIN)/python scripts/devserver.py --host $(HOST) --port $(PORT)
 
 publish: $(READY) translations
-	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF)
+	$(BIN)/python scripts/publish.py -s $(PUBLISHCONF) -o $(OUTPUT)
 
 freebie-links: $(READY)
 	PYTHONPATH=plugins $(BIN)/python -m freebies.links $(PUBLISHCONF)

@@ -1,0 +1,123 @@
+"""`make publish`: build the live site into a fresh folder, check it, and only then put it in place of output/.
+
+On any failure the previous output/ is left exactly as it was, and the reason is printed.
+
+    python scripts/publish.py [-s publishconf.py] [-o output]
+"""
+
+import argparse
+import ctypes
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from pelican import Pelican  # noqa: E402
+from pelican.settings import read_settings  # noqa: E402
+
+from content_checks.checks import check_content  # noqa: E402
+from content_checks.output import check_output  # noqa: E402
+
+RENAME_EXCHANGE = 2
+
+
+class PublishError(Exception):
+    """Why nothing was published."""
+
+    def __init__(self, reason, details=()):
+        super().__init__(reason)
+        self.details = list(details)
+
+
+class ErrorCounter(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def publish(settings_file, output, override=None):
+    """Build, check and swap in the site; raises PublishError and leaves `output` untouched on failure."""
+    output = Path(output).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
+    try:
+        settings = read_settings(str(settings_file), override={**(override or {}), "OUTPUT_PATH": str(staging)})
+        problems = check_content(settings)
+        if problems:
+            raise PublishError("the content has problems (make check lists them)", problems)
+        _build(settings)
+        problems = check_output(str(staging), settings["SITEURL"])
+        if problems:
+            raise PublishError("the built site has broken links or pages", problems)
+        _swap(staging, output)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return output
+
+
+def _build(settings):
+    counter = ErrorCounter()
+    logging.getLogger().addHandler(counter)
+    try:
+        Pelican(settings).run()
+    except Exception as error:  # whatever stopped the build, the live site stays as it was
+        raise PublishError(f"the build stopped: {error}") from None
+    finally:
+        logging.getLogger().removeHandler(counter)
+    if counter.messages:
+        raise PublishError("the build reported errors", counter.messages)
+
+
+def _swap(new, live):
+    """Put `new` in place of `live` in one step where the system allows it; `new` then holds the old site."""
+    if not live.exists():
+        os.rename(new, live)
+        new.mkdir()
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is not None:
+        at_cwd = -100
+        if renameat2(at_cwd, os.fsencode(new), at_cwd, os.fsencode(live), RENAME_EXCHANGE) == 0:
+            return
+    # no atomic exchange here: two renames, with the old site kept until the new one is in place
+    old = live.with_name(f".{live.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    os.rename(live, old)
+    try:
+        os.rename(new, live)
+    except OSError:
+        os.rename(old, live)
+        raise
+    os.rename(old, new)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="make publish", description=__doc__.splitlines()[0])
+    parser.add_argument("-s", "--settings", default="publishconf.py")
+    parser.add_argument("-o", "--output", default="output")
+    arguments = parser.parse_args(argv)
+    from pelican.log import init as init_logging
+
+    init_logging(logging.WARNING)
+    try:
+        output = publish(arguments.settings, arguments.output)
+    except PublishError as error:
+        for detail in error.details:
+            print(detail, file=sys.stderr)
+        print(f"Nothing was published: {error}. {arguments.output}/ is as it was.", file=sys.stderr)
+        return 1
+    print(f"Published: {output} is the new site, checked.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
