@@ -28,6 +28,7 @@ help:
 	@echo "make html                  build the site into $(OUTPUT)/"
 	@echo "make devserver             rebuild on every save, with live reload in the browser"
 	@echo "make publish               build with $(PUBLISHCONF), check, then replace $(OUTPUT)/ (and deploy)"
+	@echo "make rsync_upload / github / s3_upload   upload $(OUTPUT)/ (DEPLOY=rsync|github|s3 makes publish do it)"
 	@echo "make freebie-links         print the delivery URL of every gated freebie (needs FREEBIE_SECRET)"
 	@echo "make translations          compile the UI catalogs"
 	@echo "make translations-update   extract UI strings and update every catalog"
@@ -69,6 +70,7 @@ devserver: $(READY) translations
 
 publish: $(READY) translations
 	$(BIN)/python scripts/publish.py -s $(PUBLISHCONF) -o $(OUTPUT)
+	@$(MAKE) --no-print-directory deploy
 
 freebie-links: $(READY)
 	PYTHONPATH=plugins $(BIN)/python -m freebies.links $(PUBLISHCONF)
@@ -85,3 +87,5 @@ clean:
 	rm -rf $(OUTPUT) .pytest_cache
 	find . -name __pycache__ -not -path "./$(VENV)/*" -prune -exec rm -rf {} +
 	rm -f $(COMPILED)
+
+include deploy.mk

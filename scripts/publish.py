@@ -48,6 +48,9 @@ def publish(settings_file, output, override=None):
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # mkdtemp's folder is private; a web server must read the published one
     try:
         settings = read_settings(str(settings_file), override={**(override or {}), "OUTPUT_PATH": str(staging)})
         problems = check_content(settings)

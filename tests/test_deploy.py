@@ -1,0 +1,331 @@
+"""The deploy targets of deploy.mk, run with `make` as a user runs them, against real servers started here.
+
+rsync goes over SSH to Debian's sshd on 127.0.0.1 with throwaway keys; ghp-import pushes to a bare git
+repository; s3cmd is checked for its messages and a failing upload (a full S3 round trip needs an S3 server,
+which the project does not have). Every run uses a small fake build in a temporary folder, never output/.
+"""
+
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from support import ROOT
+
+SSHD = "/usr/sbin/sshd"
+
+# A small build: nested folders, non-ASCII and spaced names, and bytes that are not text.
+SITE = {
+    "index.html": b"<!doctype html><title>Reciprocity Hub</title>\n",
+    "fr/conseils/donnez-d-abord/index.html": "<p>Donnez d’abord, demandez ensuite.</p>\n".encode(),
+    "pl/porady/zażółć-gęślą-jaźń/index.html": "<p>Zażółć gęślą jaźń</p>\n".encode(),
+    "fi/vinkit/äiti ja isä/index.html": "<p>Hyvää päivää</p>\n".encode(),
+    "theme/css/style.css": b"body { margin: 0 }\n",
+    "images/photo.bin": bytes(range(256)) * 16,
+}
+
+# Settings a developer may have exported must not leak into the runs, nor the flags of an outer `make test`.
+LEAKY = ("DEPLOY", "SSH_", "RSYNC_", "GITHUB_", "S3_", "S3CMD_", "AWS_", "GIT_", "MAKE", "MFLAGS")
+
+
+def environment(home, **extra):
+    env = {key: value for key, value in os.environ.items() if not key.startswith(LEAKY)}
+    env.update(HOME=str(home), GIT_CONFIG_NOSYSTEM="1", **extra)
+    return env
+
+
+def make(home, *arguments, env=None):
+    """Run `make` from the project's root, as a user does, and return the finished process."""
+    return subprocess.run(
+        ["make", "--no-print-directory", *arguments],
+        check=False,
+        cwd=ROOT,
+        env=environment(home, **(env or {})),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def succeeded(process):
+    assert process.returncode == 0, f"exit {process.returncode}\n{process.stdout}\n{process.stderr}"
+    return process
+
+
+def write_site(folder, files):
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(mode=0o700)  # as private as a folder made by mkdtemp, where `make publish` builds
+    for name, data in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return folder
+
+
+def tree(folder):
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()
+    }
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def keygen(path):
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "", "-f", str(path)], check=True)
+    return path
+
+
+@pytest.fixture(scope="module")
+def sshd(tmp_path_factory):
+    """Debian's sshd on 127.0.0.1, on a free port, letting in the current user with a throwaway key."""
+    assert Path(SSHD).exists(), f"{SSHD} is missing: apt-get install openssh-server openssh-client rsync"
+    folder = tmp_path_factory.mktemp("sshd")
+    host_key = keygen(folder / "host_key")
+    user_key = keygen(folder / "user_key")
+    authorized = folder / "authorized_keys"
+    authorized.write_bytes(user_key.with_suffix(".pub").read_bytes())
+    port = free_port()
+    config = folder / "sshd_config"
+    config.write_text(
+        f"ListenAddress 127.0.0.1:{port}\n"
+        f"HostKey {host_key}\n"
+        f"AuthorizedKeysFile {authorized}\n"
+        "PidFile none\n"
+        "StrictModes no\n"
+        "UsePAM no\n"
+        "PermitRootLogin prohibit-password\n"
+        "PasswordAuthentication no\n"
+        "KbdInteractiveAuthentication no\n"
+    )
+    if os.geteuid() == 0:
+        Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # sshd's privilege separation folder
+    log = folder / "sshd.log"
+    with log.open("wb") as stderr:
+        server = subprocess.Popen(
+            [SSHD, "-D", "-e", "-f", str(config)], stdin=subprocess.DEVNULL, stderr=stderr
+        )
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            assert server.poll() is None, f"sshd stopped: {log.read_text()}"
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                    if sock.recv(4).startswith(b"SSH-"):
+                        break
+            except OSError:
+                assert time.monotonic() < deadline, f"sshd did not answer: {log.read_text()}"
+                time.sleep(0.05)
+        options = (
+            f"-F /dev/null -i {user_key} -o IdentitiesOnly=yes -o BatchMode=yes -o ConnectTimeout=5"
+            " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
+        )
+        yield {"port": port, "user": pwd.getpwuid(os.geteuid()).pw_name, "options": options}
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def rsync_arguments(sshd, output, target, port=None):
+    return [
+        f"OUTPUT={output}",
+        "SSH_HOST=127.0.0.1",
+        f"SSH_PORT={port or sshd['port']}",
+        f"SSH_USER={sshd['user']}",
+        f"SSH_TARGET_DIR={target}",
+        f"SSH_OPTS={sshd['options']}",
+    ]
+
+
+def test_rsync_uploads_the_build_and_deletes_what_was_removed(sshd, tmp_path):
+    output = write_site(tmp_path / "build", SITE)
+    target = tmp_path / "remote" / "www"
+    target.parent.mkdir()
+
+    first = succeeded(make(tmp_path, "deploy", "DEPLOY=rsync", *rsync_arguments(sshd, output, target)))
+    assert tree(target) == SITE
+    assert "Uploading" in first.stdout
+    # Readable by the web server, although the build folder was private.
+    assert target.stat().st_mode & 0o777 == 0o755
+    assert all(path.stat().st_mode & 0o777 == 0o644 for path in target.rglob("*") if path.is_file())
+
+    # Nothing changed: checksums match, so nothing is sent again.
+    again = succeeded(make(tmp_path, "rsync_upload", *rsync_arguments(sshd, output, target)))
+    assert "<f" not in again.stdout, again.stdout
+
+    changed = dict(SITE)
+    del changed["pl/porady/zażółć-gęślą-jaźń/index.html"]
+    changed["index.html"] = b"<!doctype html><title>Reciprocity Hub, again</title>\n"
+    changed["en/tips/new/index.html"] = b"<p>New</p>\n"
+    write_site(output, changed)
+    succeeded(make(tmp_path, "rsync_upload", *rsync_arguments(sshd, output, target)))
+    assert tree(target) == changed
+    assert not (target / "pl/porady/zażółć-gęślą-jaźń").exists()
+
+
+def test_a_failed_rsync_says_to_run_it_again(sshd, tmp_path):
+    output = write_site(tmp_path / "build", SITE)
+    closed = free_port()  # nothing listens there
+    result = make(tmp_path, "rsync_upload", *rsync_arguments(sshd, output, tmp_path / "www", port=closed))
+    assert result.returncode != 0
+    assert "the deploy of rsync_upload failed" in result.stderr
+    assert "partly updated" in result.stderr
+    assert "run the same command again" in result.stderr
+    assert not (tmp_path / "www").exists()
+
+
+def git(*arguments, home, cwd=None):
+    return subprocess.run(
+        ["git", *arguments], cwd=cwd, env=environment(home), check=True, capture_output=True
+    ).stdout
+
+
+def git_tree(bare, home, branch="gh-pages"):
+    names = git("--git-dir", str(bare), "ls-tree", "-r", "-z", "--name-only", branch, home=home)
+    return {
+        name: git("--git-dir", str(bare), "cat-file", "blob", f"{branch}:{name}", home=home)
+        for name in names.decode().split("\0")
+        if name
+    }
+
+
+@pytest.fixture
+def pages_remote(tmp_path):
+    """A bare repository standing in for GitHub, and a throwaway clone that deploys to it."""
+    bare = tmp_path / "remote.git"
+    git("init", "--quiet", "--bare", str(bare), home=tmp_path)
+    work = tmp_path / "work"
+    git("init", "--quiet", str(work), home=tmp_path)
+    git("remote", "add", "origin", str(bare), cwd=work, home=tmp_path)
+    identify(work, tmp_path)
+    return bare, work
+
+
+def identify(clone, home):
+    git("config", "user.name", "Deploy Test", cwd=clone, home=home)
+    git("config", "user.email", "deploy@hub.test", cwd=clone, home=home)
+
+
+def test_github_pushes_the_build_to_the_pages_branch(pages_remote, tmp_path):
+    bare, work = pages_remote
+    output = write_site(tmp_path / "build", SITE)
+
+    succeeded(make(tmp_path, "deploy", "DEPLOY=github", f"OUTPUT={output}", f"GITHUB_REPO_DIR={work}"))
+    assert git_tree(bare, tmp_path) == {**SITE, ".nojekyll": b""}
+
+    # A second deploy, from another clone whose branch is behind, adds a CNAME and the changes on top.
+    other = tmp_path / "other"
+    git("clone", "--quiet", str(bare), str(other), home=tmp_path)
+    identify(other, tmp_path)
+    changed = dict(SITE)
+    del changed["theme/css/style.css"]
+    changed["index.html"] = b"<!doctype html><title>Changed</title>\n"
+    write_site(output, changed)
+    arguments = [f"OUTPUT={output}", f"GITHUB_REPO_DIR={other}", "GITHUB_CNAME=hub.example.com"]
+    succeeded(make(tmp_path, "github", *arguments, "GITHUB_COMMIT_MESSAGE=Publish ’twice’"))
+    assert git_tree(bare, tmp_path) == {**changed, ".nojekyll": b"", "CNAME": b"hub.example.com"}
+    log = git("--git-dir", str(bare), "log", "--format=%s", "gh-pages", home=tmp_path).decode().splitlines()
+    assert log == ["Publish ’twice’", "Publish Reciprocity Hub"]
+
+    # The first clone has not seen that push: the deploy still lands on top of it.
+    changed["fr/conseils/index.html"] = b"<p>Conseils</p>\n"
+    write_site(output, changed)
+    succeeded(make(tmp_path, "github", f"OUTPUT={output}", f"GITHUB_REPO_DIR={work}"))
+    assert git_tree(bare, tmp_path) == {**changed, ".nojekyll": b""}
+    assert git("--git-dir", str(bare), "rev-list", "--count", "gh-pages", home=tmp_path) == b"3\n"
+
+
+def test_a_failed_push_says_to_run_it_again(pages_remote, tmp_path):
+    _, work = pages_remote
+    git("remote", "add", "gone", str(tmp_path / "no-such-remote.git"), cwd=work, home=tmp_path)
+    output = write_site(tmp_path / "build", SITE)
+    result = make(tmp_path, "github", f"OUTPUT={output}", f"GITHUB_REPO_DIR={work}", "GITHUB_REMOTE=gone")
+    assert result.returncode != 0
+    assert "the deploy of github failed" in result.stderr
+    assert "run the same command again" in result.stderr
+
+
+def test_github_needs_a_remote_that_exists(pages_remote, tmp_path):
+    _, work = pages_remote
+    output = write_site(tmp_path / "build", SITE)
+    result = make(tmp_path, "github", f"OUTPUT={output}", f"GITHUB_REPO_DIR={work}", "GITHUB_REMOTE=upstream")
+    assert result.returncode != 0
+    assert "GITHUB_REMOTE=upstream is not a remote" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("target", "arguments", "missing"),
+    [
+        ("rsync_upload", ["SSH_TARGET_DIR=/srv/www"], "SSH_HOST"),
+        ("rsync_upload", ["SSH_HOST=example.com"], "SSH_TARGET_DIR"),
+        ("github", ["GITHUB_PAGES_BRANCH="], "GITHUB_PAGES_BRANCH"),
+        ("s3_upload", [], "S3_BUCKET"),
+    ],
+)
+def test_a_missing_setting_is_named(tmp_path, target, arguments, missing):
+    output = write_site(tmp_path / "build", SITE)
+    result = make(tmp_path, target, f"OUTPUT={output}", *arguments)
+    assert result.returncode != 0
+    message = result.stderr.strip()
+    assert len(message.splitlines()) == 2  # ours, then make's "Error 2"
+    assert f"{missing} is not set" in message
+    assert f"export {missing}=" in message
+    assert f"make {target} {missing}=" in message
+
+
+@pytest.mark.parametrize(
+    ("target", "arguments"),
+    [
+        ("rsync_upload", ["SSH_HOST=example.com", "SSH_TARGET_DIR=/srv/www"]),
+        ("github", []),
+        ("s3_upload", ["S3_BUCKET=hub"]),
+    ],
+)
+def test_nothing_is_uploaded_without_a_build(tmp_path, target, arguments):
+    empty = tmp_path / "output"
+    empty.mkdir()
+    result = make(tmp_path, target, f"OUTPUT={empty}", *arguments)
+    assert result.returncode != 0
+    assert f"{empty}/index.html does not exist: run make publish first" in result.stderr
+
+
+def test_s3_needs_credentials(tmp_path):
+    output = write_site(tmp_path / "build", SITE)
+    result = make(tmp_path, "deploy", "DEPLOY=s3", f"OUTPUT={output}", "S3_BUCKET=hub")
+    assert result.returncode != 0
+    assert (
+        "make s3_upload: no S3 credentials: export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+        in result.stderr
+    )
+
+
+def test_a_failed_s3_upload_says_to_run_it_again(tmp_path):
+    output = write_site(tmp_path / "build", SITE)
+    credentials = {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test"}
+    endpoint = f"S3_ENDPOINT=http://127.0.0.1:{free_port()}"  # nothing listens there
+    result = make(tmp_path, "s3_upload", f"OUTPUT={output}", "S3_BUCKET=hub", endpoint, env=credentials)
+    assert result.returncode != 0
+    assert "the deploy of s3_upload failed" in result.stderr
+    assert "run the same command again" in result.stderr
+
+
+def test_deploy_without_a_target_leaves_the_build_ready(tmp_path):
+    result = succeeded(make(tmp_path, "deploy", "DEPLOY="))
+    assert result.stdout.strip() == (
+        "make deploy: no deploy target set (DEPLOY is empty); output/ is ready. "
+        "Set DEPLOY=rsync, github or s3 to upload it."
+    )
+
+
+def test_deploy_rejects_an_unknown_target(tmp_path):
+    result = make(tmp_path, "deploy", "DEPLOY=ftp")
+    assert result.returncode != 0
+    assert "DEPLOY=ftp is not a deploy target" in result.stderr
