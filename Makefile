@@ -19,12 +19,15 @@ CATALOGS := $(wildcard $(CATALOG_DIR)/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv translations translations-update translations-init check html serve devserver publish freebie-links test clean lock
+.PHONY: help venv translations translations-update translations-init translations-status translations-mark new-tip check html serve devserver publish freebie-links test clean lock
 
 help:
 	@echo "make serve                 build the sample site and serve it on http://$(HOST):$(PORT)"
 	@echo "make test                  run the whole test suite"
 	@echo "make check                 check every tip, page and freebie; one line per problem"
+	@echo "make translations-status   every tip's languages: current, outdated, untracked or missing"
+	@echo "make translations-mark FILES=\"…\"   record that translations are up to date with the source"
+	@echo "make new-tip NAME=x        start a tip in every language (as drafts)"
 	@echo "make html                  build the site into $(OUTPUT)/"
 	@echo "make devserver             rebuild on every save, with live reload in the browser"
 	@echo "make publish               build with $(PUBLISHCONF), check, then replace $(OUTPUT)/ (and deploy)"
@@ -58,6 +61,17 @@ translations-init: $(READY)
 
 check: $(READY)
 	PYTHONPATH=plugins $(BIN)/python -m content_checks -s $(CONF)
+
+translations-status: $(READY)
+	PYTHONPATH=plugins $(BIN)/python -m translation_status status -s $(CONF)
+
+translations-mark: $(READY)
+	@test -n "$(FILES)" || { echo 'usage: make translations-mark FILES="content/tips/x.fr.md ..."'; exit 2; }
+	PYTHONPATH=plugins $(BIN)/python -m translation_status mark -s $(CONF) $(FILES)
+
+new-tip: $(READY)
+	@test -n "$(NAME)" || { echo "usage: make new-tip NAME=thank-you-cards"; exit 2; }
+	PYTHONPATH=plugins $(BIN)/python -m translation_status new-tip -s $(CONF) $(NAME)
 
 html: $(READY) translations
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF)

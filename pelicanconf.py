@@ -24,7 +24,16 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["multilingual", "ui_translations", "share_links", "review_prompts", "newsletter", "freebies", "content_checks"]
+PLUGINS = [
+    "multilingual",
+    "ui_translations",
+    "share_links",
+    "review_prompts",
+    "newsletter",
+    "freebies",
+    "content_checks",
+    "translation_status",
+]
 UI_TRANSLATIONS_PATH = str(HERE / "translations")
 
 DEFAULT_PAGINATION = 6

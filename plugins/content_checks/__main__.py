@@ -8,6 +8,8 @@ import sys
 
 from pelican.settings import read_settings
 
+from translation_status.inventory import status_report
+
 from .checks import check_content
 
 
@@ -17,9 +19,11 @@ def main(argv=None):
     parser.add_argument("--path", help="the content folder, if not the settings' PATH")
     arguments = parser.parse_args(argv)
     override = {"PATH": arguments.path} if arguments.path else {}
-    problems = check_content(read_settings(arguments.settings, override=override))
+    settings = read_settings(arguments.settings, override=override)
+    problems = check_content(settings)
     for problem in problems:
         print(problem)
+    print(f"\n{status_report(settings)}")
     if problems:
         files = len({problem.path for problem in problems})
         print(f"\n{len(problems)} problem(s) in {files} file(s): fix them, then run make check again.")

@@ -8,6 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from pelican.contents import Article
+
 from .content import reading_minutes
 
 
@@ -104,3 +106,27 @@ def _group(tips, terms_of):
         for term in terms_of(tip):
             groups[term].append(tip)
     return sorted(groups.items(), key=lambda pair: pair[0].slug)
+
+
+def link_unlisted(languages, listed, unlisted):
+    """Give drafts and hidden tips and pages the links the theme expects (`versions`, `alternates`...).
+
+    Published versions never link to them; a draft links to its published
+    versions first, then to the other drafts.
+    """
+    groups = {}
+    for item in [*listed, *unlisted]:
+        groups.setdefault(item.translation_key, []).append(item)
+    for item in unlisted:
+        if hasattr(item, "versions"):
+            continue
+        by_lang = {item.lang: item}
+        for other in groups[item.translation_key]:
+            by_lang.setdefault(other.lang, other)
+        item.alternates = [
+            (language, by_lang[language.code].url) for language in languages if language.code in by_lang
+        ]
+        item.versions = {language.code: url for language, url in item.alternates}
+        item.x_default = item.alternates[0][1] if item.alternates else item.url
+        if isinstance(item, Article) and not hasattr(item, "reading_minutes"):
+            item.reading_minutes = reading_minutes(item)

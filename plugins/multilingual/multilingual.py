@@ -7,7 +7,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from . import settings
 from .content import localize
-from .editions import build_editions
+from .editions import build_editions, link_unlisted
 from .languages import site_languages
 from .listings import ListingsGenerator
 
@@ -52,7 +52,13 @@ def link_editions(generators):
     listings = next(g for g in generators if isinstance(g, ListingsGenerator))
     tips = tips_reader.articles + tips_reader.translations
     pages = pages_reader.pages + pages_reader.translations
-    editions = build_editions(site_languages(tips_reader.settings), tips, pages)
+    editions = build_editions(languages, tips, pages)
+    link_unlisted(languages, [*tips, *pages], [
+        *tips_reader.drafts, *tips_reader.drafts_translations,
+        *tips_reader.hidden_articles, *tips_reader.hidden_translations,
+        *pages_reader.hidden_pages, *pages_reader.hidden_translations,
+        *pages_reader.draft_pages, *pages_reader.draft_translations,
+    ])
     listings.editions = editions
     tips_reader.context["editions"] = editions
     # Pelican's own listings mix languages; the plugin writes them per language.

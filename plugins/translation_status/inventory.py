@@ -1,0 +1,303 @@
+"""Which tips and pages exist in which language, and whether each translation is up to date.
+
+Everything is read from the site's settings and files, as Pelican would find
+them: no build, no dates, no version control.
+"""
+
+import fnmatch
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+from multilingual.settings import PELICAN_OVERRIDES
+
+from .sources import SOURCE_HASH_KEY, Header, SourceError, file_hash, read_header, stored_hash
+
+MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+KINDS = (("tip", "ARTICLE_PATHS", "ARTICLE_EXCLUDES"), ("page", "PAGE_PATHS", "PAGE_EXCLUDES"))
+
+# The status of one version of a tip or page.
+PRESENT = "present"  # the source-language version exists
+CURRENT = "current"  # a translation made from the source as it is now
+OUTDATED = "outdated"  # a translation made from an older source
+UNTRACKED = "untracked"  # a translation that does not say what it was made from
+MISSING = "missing"  # no file in that language
+NO_SOURCE = "no source"  # a translation whose source-language version does not exist
+NEEDS_WORK = (OUTDATED, UNTRACKED, NO_SOURCE)
+
+# What the multilingual plugin reads from a file name: the translation key and the language.
+FILE_NAME = re.compile(PELICAN_OVERRIDES["FILENAME_METADATA"])
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """A tip or page file: what it is a version of, and in which language."""
+
+    path: Path
+    kind: str  # "tip" or "page"
+    key: str  # the translation key
+    lang: str
+    source_hash: str | None  # its Source_Hash metadata
+
+
+@dataclass(frozen=True)
+class TranslationRecord:
+    """One language of one tip or page."""
+
+    kind: str  # "tip" or "page"
+    key: str  # the translation key
+    lang: str
+    status: str  # present, current, outdated, untracked, missing or "no source"
+    path: Path | None = None  # None when missing
+    recorded_hash: str | None = None  # the translation's Source_Hash
+    source_hash: str | None = None  # the hash of the source as it is now
+
+
+@dataclass(frozen=True)
+class CatalogRecord:
+    """How much of the UI catalog of one language is translated."""
+
+    lang: str
+    path: Path
+    translated: int = 0
+    total: int = 0
+    new_in_template: int = 0  # messages of messages.pot the catalog lacks (not yet updated)
+    exists: bool = True
+    is_source: bool = False  # the language the theme's strings are written in
+
+    @property
+    def complete(self):
+        return self.is_source or (self.exists and self.translated == self.total and not self.new_in_template)
+
+
+def languages(settings):
+    """The configured language codes; the first is the source language."""
+    configured = settings.get("LANGUAGES") or {settings.get("DEFAULT_LANG", "en"): {}}
+    return list(configured)
+
+
+def content_root(settings):
+    return Path(settings["PATH"])
+
+
+def content_files(settings):
+    """Every Markdown tip and page under the settings' PATH, ARTICLE_PATHS and PAGE_PATHS."""
+    root = content_root(settings)
+    default_lang = languages(settings)[0]
+    ignores = settings.get("IGNORE_FILES") or []
+    found = []
+    for kind, paths_setting, excludes_setting in KINDS:
+        paths, excludes = settings.get(paths_setting) or [], settings.get(excludes_setting) or []
+        for path in _markdown_files(root, paths, excludes, ignores):
+            found.append(read_content_file(path, kind, default_lang))
+    return found
+
+
+def read_content_file(path, kind, default_lang):
+    try:
+        header = read_header(path)
+    except SourceError:
+        header = Header()  # unreadable: known by its file name only (`make check` says what is wrong)
+    base = os.path.splitext(path.name)[0]
+    match = FILE_NAME.match(base)
+    named = match.groupdict() if match else {}
+    key = header.value("translation_key") or named.get("translation_key") or path.name.split(".", 1)[0]
+    lang = header.value("lang") or named.get("lang") or default_lang
+    recorded = stored_hash(header.metadata.get(SOURCE_HASH_KEY.lower()))
+    return ContentFile(path=path, kind=kind, key=key, lang=lang, source_hash=recorded)
+
+
+def _markdown_files(root, paths, excludes, ignores):
+    """The files Pelican's get_files() finds, limited to Markdown."""
+    excluded = {os.path.normpath(root / exclude) for exclude in excludes}
+    files = []
+    for relative in paths:
+        top = root / relative if relative else root
+        if not top.is_dir():
+            continue
+        for dirpath, dirs, names in os.walk(top, followlinks=True):
+            dirs[:] = sorted(
+                d for d in dirs
+                if os.path.normpath(os.path.join(dirpath, d)) not in excluded
+                and not any(fnmatch.fnmatch(d, ignore) for ignore in ignores)
+            )
+            for name in sorted(names):
+                if any(fnmatch.fnmatch(name, ignore) for ignore in ignores):
+                    continue
+                if os.path.splitext(name)[1][1:] in MARKDOWN_EXTENSIONS:
+                    files.append(Path(dirpath) / name)
+    return files
+
+
+def find_versions(settings, path):
+    """(the file at `path`, the source-language file it translates or None).
+
+    Raises SourceError when `path` is not a tip or page of the site.
+    """
+    if not Path(path).is_file():
+        raise SourceError(f"{path}: no such file")
+    files = content_files(settings)
+    this = next((file for file in files if file.path.resolve() == Path(path).resolve()), None)
+    if this is None:
+        raise SourceError(
+            f"{shown_path(path)}: not a tip or page of the site (a Markdown file under "
+            f"{', '.join(shown_path(folder) for folder in _folders(settings))})"
+        )
+    source_lang = languages(settings)[0]
+    source = next(
+        (file for file in files if file.kind == this.kind and file.key == this.key and file.lang == source_lang), None
+    )
+    return this, source
+
+
+def _folders(settings):
+    root = content_root(settings)
+    folders = [*(settings.get("ARTICLE_PATHS") or []), *(settings.get("PAGE_PATHS") or [])]
+    return [str(root / folder) for folder in folders] or [str(root)]
+
+
+def translation_records(settings):
+    """A TranslationRecord for every configured language of every tip, then of every page.
+
+    Tips and pages are ordered by translation key, languages as in LANGUAGES.
+    """
+    codes = languages(settings)
+    source_lang = codes[0]
+    files = content_files(settings)
+    by_version = {}
+    for file in files:
+        by_version.setdefault((file.kind, file.key, file.lang), file)  # a duplicate is Pelican's to report
+    records = []
+    for kind, _paths, _excludes in KINDS:
+        for key in sorted({file.key for file in files if file.kind == kind}):
+            source = by_version.get((kind, key, source_lang))
+            current = None
+            if source is not None:
+                try:
+                    current = file_hash(source.path)
+                except SourceError:
+                    pass  # unreadable: its translations are reported as having no source
+            for lang in codes:
+                file = by_version.get((kind, key, lang))
+                records.append(_record(kind, key, lang, file, source_lang, current))
+    return records
+
+
+def _record(kind, key, lang, file, source_lang, current):
+    if file is None:
+        return TranslationRecord(kind, key, lang, MISSING)
+    if lang == source_lang:
+        return TranslationRecord(kind, key, lang, PRESENT, file.path, source_hash=current)
+    if current is None:
+        status = NO_SOURCE
+    elif file.source_hash is None:
+        status = UNTRACKED
+    elif file.source_hash == current:
+        status = CURRENT
+    else:
+        status = OUTDATED
+    return TranslationRecord(kind, key, lang, status, file.path, file.source_hash, current)
+
+
+def catalog_records(settings):
+    """A CatalogRecord per configured language, from translations/<lang>/LC_MESSAGES/messages.po.
+
+    A fuzzy or empty translation counts as untranslated.
+    """
+    directory = Path(settings.get("UI_TRANSLATIONS_PATH") or "translations")
+    ui_source = settings.get("UI_SOURCE_LANG", "en")
+    template_ids = _message_ids(directory / "messages.pot")
+    records = []
+    for lang in languages(settings):
+        path = directory / lang / "LC_MESSAGES" / "messages.po"
+        if not path.exists():
+            records.append(CatalogRecord(lang, path, exists=False, is_source=lang == ui_source))
+            continue
+        with path.open("rb") as file:
+            catalog = read_po(file, locale=lang.replace("-", "_"))
+        translated = total = 0
+        ids = set()
+        for message in catalog:
+            if not message.id:
+                continue
+            total += 1
+            ids.add(_message_id(message))
+            strings = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+            if not message.fuzzy and all(strings):
+                translated += 1
+        new = len(template_ids - ids) if template_ids is not None else 0
+        records.append(CatalogRecord(lang, path, translated, total, new, is_source=lang == ui_source))
+    return records
+
+
+def _message_id(message):
+    return message.id[0] if isinstance(message.id, (list, tuple)) else message.id
+
+
+def _message_ids(path):
+    if not path.exists():
+        return None
+    with path.open("rb") as file:
+        return {_message_id(message) for message in read_po(file) if message.id}
+
+
+def status_report(settings):
+    """The plain-text status section: translations of tips and pages, then UI catalogs."""
+    return format_report(translation_records(settings), catalog_records(settings), settings)
+
+
+def format_report(records, catalogs, settings):
+    """The status section from the records of translation_records() and catalog_records()."""
+    codes = languages(settings)
+    lines = [f"Translations (source language: {codes[0]})", ""]
+    for kind, title in (("tip", "Tips"), ("page", "Pages")):
+        rows = {}
+        for record in records:
+            if record.kind == kind:
+                rows.setdefault(record.key, {})[record.lang] = record.status
+        if not rows:
+            continue
+        width = max(len("Pages"), *(len(record.key) for record in records)) + 2
+        columns = [max(len(code), len(NO_SOURCE)) + 2 for code in codes]
+        lines.append(title.ljust(width) + "".join(code.ljust(w) for code, w in zip(codes, columns)).rstrip())
+        for key, row in rows.items():
+            cells = "".join(row.get(code, "").ljust(w) for code, w in zip(codes, columns))
+            lines.append(f"{key.ljust(width)}{cells}".rstrip())
+        lines.append("")
+
+    counts = {status: 0 for status in (CURRENT, OUTDATED, UNTRACKED, MISSING, NO_SOURCE)}
+    for record in records:
+        if record.lang != codes[0] or record.status == MISSING:
+            counts[record.status] = counts.get(record.status, 0) + 1
+    counts = {status: number for status, number in counts.items() if number or status in (CURRENT, OUTDATED)}
+    lines.append("Translations: " + ", ".join(f"{number} {status}" for status, number in counts.items()) + ".")
+    attention = [record for record in records if record.status in NEEDS_WORK]
+    if attention:
+        lines.append("To update, then record as current with `python -m translation_status mark FILE`:")
+        for record in attention:
+            lines.append(f"  {record.status:<10} {shown_path(record.path)}")
+    lines.append("")
+
+    lines.append("UI strings (translations/<lang>/LC_MESSAGES/messages.po)")
+    for catalog in catalogs:
+        if not catalog.exists:
+            note = "the theme's own language" if catalog.is_source else f"no catalog (make translations-init CODE={catalog.lang})"
+            lines.append(f"{catalog.lang:<6}{note}")
+            continue
+        percent = 100 if not catalog.total else catalog.translated * 100 // catalog.total
+        line = f"{catalog.lang:<6}{catalog.translated}/{catalog.total} translated ({percent}%)"
+        if catalog.new_in_template:
+            line += f", {catalog.new_in_template} new in messages.pot: make translations-update"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def shown_path(path):
+    """A path relative to the working directory when it is under it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
