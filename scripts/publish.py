@@ -83,7 +83,6 @@ def _swap(new, live):
     """Put `new` in place of `live` in one step where the system allows it; `new` then holds the old site."""
     if not live.exists():
         os.rename(new, live)
-        new.mkdir()
         return
     libc = ctypes.CDLL(None, use_errno=True)
     renameat2 = getattr(libc, "renameat2", None)

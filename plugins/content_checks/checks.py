@@ -3,16 +3,17 @@
 import os
 import re
 from collections import defaultdict
+from pathlib import Path
 
 from pelican.utils import get_date, slugify
+
+from multilingual.sources import language_in_name, markdown_files, translation_key
 
 from .problems import Problem
 from .sources import Source, read_source
 
 # Longer titles and descriptions are cut short in search results.
 DEFAULT_LIMITS = {"title": 65, "summary": 160}
-MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
-FILE_NAME = re.compile(r"^(?P<key>[^.]+)\.(?P<lang>[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?)$")
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]*)")
 HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.IGNORECASE)
@@ -48,7 +49,7 @@ def check_content(settings):
     limits = {**DEFAULT_LIMITS, **settings.get("CONTENT_CHECK_LIMITS", {})}
     problems, read = [], []
     for kind in kinds(settings):
-        for path in _files(root, kind):
+        for path in _files(root, kind, settings.get("IGNORE_FILES") or []):
             source = read_source(path)
             if isinstance(source, Problem):
                 problems.append(source)
@@ -66,31 +67,19 @@ def check_content(settings):
     return sorted(set(problems))
 
 
-def _files(root, kind):
-    excluded = {os.path.normpath(os.path.join(root, folder)) for folder in kind.excluded}
-    for folder in kind.folders:
-        top = os.path.join(root, folder)
-        for directory, subfolders, names in os.walk(top):
-            subfolders[:] = sorted(d for d in subfolders if os.path.normpath(os.path.join(directory, d)) not in excluded)
-            for name in sorted(names):
-                if name.endswith(MARKDOWN_EXTENSIONS) and not name.startswith("."):
-                    yield os.path.join(directory, name)
-
-
-def _stem(source):
-    return os.path.splitext(os.path.basename(source.path))[0]
+def _files(root, kind, ignores):
+    return [str(path) for path in markdown_files(Path(root), kind.folders, kind.excluded, ignores)]
 
 
 def _key(source):
-    match = FILE_NAME.match(_stem(source))
-    return source.value("translation_key") or (match["key"] if match else _stem(source))
+    return translation_key(source.path, source.header)
 
 
 def _lang(source):
-    if "lang" in source.metadata:
+    """The language the file claims ("" when `Lang:` is empty), or None when it claims none."""
+    if "lang" in source:
         return source.value("lang")
-    match = FILE_NAME.match(_stem(source))
-    return match["lang"] if match else None
+    return language_in_name(source.path)
 
 
 def _check_metadata(kind, source, languages, limits):
@@ -98,7 +87,7 @@ def _check_metadata(kind, source, languages, limits):
     found = []
     for field in kind.required:
         label = field.capitalize()
-        if field not in source.metadata:
+        if field not in source:
             found.append(Problem(path, 1, f"{label} is missing: add a `{label}: …` line to the metadata at the top"))
         elif not source.value(field):
             found.append(Problem(path, source.line_of(field), f"{label} is empty: give it a value"))

@@ -81,14 +81,14 @@ def link_translations(languages, items):
         if item.lang in languages:
             groups[item.translation_key].setdefault(item.lang, item)
     for item in items:
-        versions = groups.get(item.translation_key, {})
-        item.alternates = [
-            (language, versions[language.code].url)
-            for language in languages
-            if language.code in versions
-        ]
-        item.versions = {language.code: url for language, url in item.alternates}
-        item.x_default = item.alternates[0][1] if item.alternates else item.url
+        _set_links(item, languages, groups.get(item.translation_key, {}))
+
+
+def _set_links(item, languages, versions):
+    """An item's `alternates`, `versions` and `x_default`, from its versions by language code."""
+    item.alternates = [(language, versions[language.code].url) for language in languages if language.code in versions]
+    item.versions = {language.code: url for language, url in item.alternates}
+    item.x_default = item.alternates[0][1] if item.alternates else item.url
 
 
 def _menu_position(page):
@@ -114,19 +114,13 @@ def link_unlisted(languages, listed, unlisted):
     Published versions never link to them; a draft links to its published
     versions first, then to the other drafts.
     """
-    groups = {}
+    groups = defaultdict(list)
     for item in [*listed, *unlisted]:
-        groups.setdefault(item.translation_key, []).append(item)
+        groups[item.translation_key].append(item)
     for item in unlisted:
-        if hasattr(item, "versions"):
-            continue
         by_lang = {item.lang: item}
         for other in groups[item.translation_key]:
             by_lang.setdefault(other.lang, other)
-        item.alternates = [
-            (language, by_lang[language.code].url) for language in languages if language.code in by_lang
-        ]
-        item.versions = {language.code: url for language, url in item.alternates}
-        item.x_default = item.alternates[0][1] if item.alternates else item.url
-        if isinstance(item, Article) and not hasattr(item, "reading_minutes"):
+        _set_links(item, languages, by_lang)
+        if isinstance(item, Article):
             item.reading_minutes = reading_minutes(item)

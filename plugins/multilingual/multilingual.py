@@ -30,9 +30,9 @@ def keep_buildable(generator, languages, *lists):
     for name in lists:
         kept = []
         for item in sorted(getattr(generator, name), key=lambda item: item.source_path):
-            first = seen.setdefault(item.save_as, item)
             if item.lang not in languages:
                 continue  # already reported when the file was read
+            first = seen.setdefault(item.save_as, item)
             if first is item:
                 kept.append(item)
             else:
@@ -53,9 +53,11 @@ def link_editions(generators):
     tips = tips_reader.articles + tips_reader.translations
     pages = pages_reader.pages + pages_reader.translations
     editions = build_editions(languages, tips, pages)
-    link_unlisted(languages, [*tips, *pages], [
+    link_unlisted(languages, tips, [
         *tips_reader.drafts, *tips_reader.drafts_translations,
         *tips_reader.hidden_articles, *tips_reader.hidden_translations,
+    ])
+    link_unlisted(languages, pages, [
         *pages_reader.hidden_pages, *pages_reader.hidden_translations,
         *pages_reader.draft_pages, *pages_reader.draft_translations,
     ])

@@ -4,19 +4,15 @@ Everything is read from the site's settings and files, as Pelican would find
 them: no build, no dates, no version control.
 """
 
-import fnmatch
-import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from multilingual.settings import PELICAN_OVERRIDES
+from multilingual.sources import Header, language_in_name, markdown_files, translation_key
 
-from .sources import SOURCE_HASH_KEY, Header, SourceError, file_hash, read_header, stored_hash
+from .sources import SOURCE_HASH_KEY, SourceError, file_hash, read_header, stored_hash
 
-MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 KINDS = (("tip", "ARTICLE_PATHS", "ARTICLE_EXCLUDES"), ("page", "PAGE_PATHS", "PAGE_EXCLUDES"))
 
 # The status of one version of a tip or page.
@@ -27,9 +23,6 @@ UNTRACKED = "untracked"  # a translation that does not say what it was made from
 MISSING = "missing"  # no file in that language
 NO_SOURCE = "no source"  # a translation whose source-language version does not exist
 NEEDS_WORK = (OUTDATED, UNTRACKED, NO_SOURCE)
-
-# What the multilingual plugin reads from a file name: the translation key and the language.
-FILE_NAME = re.compile(PELICAN_OVERRIDES["FILENAME_METADATA"])
 
 
 @dataclass(frozen=True)
@@ -91,7 +84,7 @@ def content_files(settings):
     found = []
     for kind, paths_setting, excludes_setting in KINDS:
         paths, excludes = settings.get(paths_setting) or [], settings.get(excludes_setting) or []
-        for path in _markdown_files(root, paths, excludes, ignores):
+        for path in markdown_files(root, paths, excludes, ignores):
             found.append(read_content_file(path, kind, default_lang))
     return found
 
@@ -101,35 +94,10 @@ def read_content_file(path, kind, default_lang):
         header = read_header(path)
     except SourceError:
         header = Header()  # unreadable: known by its file name only (`make check` says what is wrong)
-    base = os.path.splitext(path.name)[0]
-    match = FILE_NAME.match(base)
-    named = match.groupdict() if match else {}
-    key = header.value("translation_key") or named.get("translation_key") or path.name.split(".", 1)[0]
-    lang = header.value("lang") or named.get("lang") or default_lang
+    key = translation_key(path, header)
+    lang = header.value("lang") or language_in_name(path) or default_lang
     recorded = stored_hash(header.metadata.get(SOURCE_HASH_KEY.lower()))
     return ContentFile(path=path, kind=kind, key=key, lang=lang, source_hash=recorded)
-
-
-def _markdown_files(root, paths, excludes, ignores):
-    """The files Pelican's get_files() finds, limited to Markdown."""
-    excluded = {os.path.normpath(root / exclude) for exclude in excludes}
-    files = []
-    for relative in paths:
-        top = root / relative if relative else root
-        if not top.is_dir():
-            continue
-        for dirpath, dirs, names in os.walk(top, followlinks=True):
-            dirs[:] = sorted(
-                d for d in dirs
-                if os.path.normpath(os.path.join(dirpath, d)) not in excluded
-                and not any(fnmatch.fnmatch(d, ignore) for ignore in ignores)
-            )
-            for name in sorted(names):
-                if any(fnmatch.fnmatch(name, ignore) for ignore in ignores):
-                    continue
-                if os.path.splitext(name)[1][1:] in MARKDOWN_EXTENSIONS:
-                    files.append(Path(dirpath) / name)
-    return files
 
 
 def find_versions(settings, path):

@@ -1,26 +1,19 @@
 """A Markdown source's metadata header, the hash of its meaningful text, and its Source_Hash line.
 
-The header is read the way Python-Markdown's `meta` extension (Pelican's
-Markdown reader) reads it: `Key: value` lines, indented continuation lines,
-an optional `---` fence, up to the first blank line.
+The header itself is read by multilingual.sources, as Pelican's Markdown reader reads it.
 """
 
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from multilingual.sources import BOM, normalized, parse_header
 
 SOURCE_HASH_KEY = "Source_Hash"
 HASH_LENGTH = 12
 HASH_PATTERN = re.compile(rf"^[0-9a-f]{{{HASH_LENGTH}}}$")
-BOM = "\ufeff"
 
-# The regular expressions of markdown.extensions.meta.
-META_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
-META_MORE_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
-BEGIN_RE = re.compile(r"^-{3}(\s.*)?")
-END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?")
 # A line and its own ending, whatever the ending is: "\n", "\r\n", "\r" or none (the last line).
 LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 VALUE_RE = re.compile(r"^(?P<key>[ ]{0,3}[A-Za-z0-9_-]+:)(?P<space>\s*)(?P<value>.*)$")
@@ -28,52 +21,6 @@ VALUE_RE = re.compile(r"^(?P<key>[ ]{0,3}[A-Za-z0-9_-]+:)(?P<space>\s*)(?P<value
 
 class SourceError(ValueError):
     """A file that cannot be read or marked; the message names the file."""
-
-
-@dataclass
-class Header:
-    metadata: dict = field(default_factory=dict)  # lowercased key -> [values, one per line]
-    lines: dict = field(default_factory=dict)  # lowercased key -> [indices of its `Key:` lines]
-    last: int = -1  # index of the last line of the header (continuations included); -1: no metadata
-    body_start: int = 0  # index of the first line of the body
-
-    def value(self, key):
-        """A metadata value, its continuation lines joined with newlines; "" when absent."""
-        return "\n".join(self.metadata.get(key.lower(), []))
-
-
-def parse_header(lines):
-    """The Header of a file given as a list of lines without their endings."""
-    header = Header()
-    index = 0
-    if lines and BEGIN_RE.match(lines[0]):
-        index = 1
-    key = None
-    while index < len(lines):
-        line = lines[index]
-        if line.strip() == "" or END_RE.match(line):
-            index += 1  # the blank line (or fence) that ends the header is not body text
-            break
-        match = META_RE.match(line)
-        if match:
-            key = match["key"].lower().strip()
-            header.metadata.setdefault(key, []).append(match["value"].strip())
-            header.lines.setdefault(key, []).append(index)
-            header.last = index
-        else:
-            more = META_MORE_RE.match(line)
-            if not (more and key):
-                break  # the body starts without a blank line
-            header.metadata[key].append(more["value"].strip())
-            header.last = index
-        index += 1
-    header.body_start = index
-    return header
-
-
-def normalized(text):
-    """Text without a BOM, with every line ending as "\\n"."""
-    return text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def meaningful_text(text):

@@ -105,7 +105,7 @@ def test_mark_refuses_a_source_or_a_translation_without_source_and_writes_nothin
 
 def test_mark_command_exits_2_with_a_one_line_message(content, capsys, tmp_path):
     settings_file = tmp_path / "conf.py"
-    settings_file.write_text(f"LANGUAGES = {{'en': {{}}, 'fr': {{}}}}\nARTICLE_PATHS = ['tips']\nPAGE_PATHS = ['pages']\n")
+    settings_file.write_text("LANGUAGES = {'en': {}, 'fr': {}}\nARTICLE_PATHS = ['tips']\nPAGE_PATHS = ['pages']\n")
     source = content / "content" / "tips" / "gift.en.md"
     assert main(["mark", "-s", str(settings_file), "--path", str(content / "content"), str(source)]) == 2
     error = capsys.readouterr().err
