@@ -33,6 +33,7 @@ PLUGINS = [
     "freebies",
     "content_checks",
     "translation_status",
+    "discovery",
 ]
 UI_TRANSLATIONS_PATH = str(HERE / "translations")
 

@@ -115,6 +115,7 @@ class FreebiesGenerator(Generator):
             folder = f"{freebie.url}{token}/"
             freebie.delivery = Listing.alone(freebie.language, folder)
             freebie.delivery.title = freebie.title
+            freebie.delivery.private = True
         else:
             folder = freebie.url
             freebie.delivery = None

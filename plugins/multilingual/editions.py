@@ -39,6 +39,7 @@ class Listing:
     alternates: list = field(default_factory=list)  # [(Language, url)]
     x_default: str = ""
     title: str = ""
+    private: bool = False  # behind a secret address: kept out of sitemaps, search and previews
 
     @classmethod
     def alone(cls, language, url):

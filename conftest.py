@@ -1,3 +1,5 @@
+"""Fixtures shared by the site tests (tests/) and the plugins' own tests (plugins/*/tests/)."""
+
 import pytest
 from pelican.log import LimitFilter
 
