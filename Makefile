@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 PELICAN := $(BIN)/pelican
 PYBABEL := $(BIN)/pybabel
+# the checkers of the built site (Nu HTML checker, axe-core, the sitemap schema, Lighthouse), pinned in package-lock.json
+NODE_READY := node_modules/.ready
 
 CONTENT := content
 OUTPUT := output
@@ -19,11 +21,12 @@ CATALOGS := $(wildcard $(CATALOG_DIR)/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv translations translations-update translations-init translations-status translations-mark new-tip check html serve devserver publish freebie-links test clean lock
+.PHONY: help venv translations translations-update translations-init translations-status translations-mark new-tip check html serve devserver publish freebie-links test audit clean lock
 
 help:
 	@echo "make serve                 build the sample site and serve it on http://$(HOST):$(PORT)"
 	@echo "make test                  run the whole test suite"
+	@echo "make audit                 Lighthouse scores of a tip and a home page of the live build"
 	@echo "make check                 check every tip, page and freebie; one line per problem"
 	@echo "make translations-status   every tip's languages: current, outdated, untracked or missing"
 	@echo "make translations-mark FILES=\"…\"   record that translations are up to date with the source"
@@ -44,6 +47,11 @@ $(READY): requirements.lock
 	touch $@
 
 venv: $(READY)
+
+# no install scripts: vnu-jar's would fetch a Java runtime, and the system's java is the one to use
+$(NODE_READY): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 $(CATALOG_DIR)/%/LC_MESSAGES/messages.mo: $(CATALOG_DIR)/%/LC_MESSAGES/messages.po | $(READY)
 	$(PYBABEL) compile --statistics -i $< -o $@
@@ -89,8 +97,11 @@ publish: $(READY) translations
 freebie-links: $(READY)
 	PYTHONPATH=plugins $(BIN)/python -m freebies.links $(PUBLISHCONF)
 
-test: $(READY) translations
+test: $(READY) translations $(NODE_READY)
 	$(BIN)/pytest
+
+audit: $(READY) translations $(NODE_READY)
+	$(BIN)/python scripts/audit.py
 
 lock: $(READY)
 	$(BIN)/pip install --quiet -r requirements.txt
@@ -98,7 +109,7 @@ lock: $(READY)
 	  $(BIN)/pip freeze --exclude pip; } > requirements.lock
 
 clean:
-	rm -rf $(OUTPUT) .pytest_cache
+	rm -rf $(OUTPUT) .pytest_cache build/screenshots
 	find . -name __pycache__ -not -path "./$(VENV)/*" -prune -exec rm -rf {} +
 	rm -f $(COMPILED)
 

@@ -10,12 +10,12 @@ SITEURL = ""
 TIMEZONE = "Europe/Paris"
 
 # The languages of the site, one per line: the code, then the words its URLs
-# use (tips, category, tag, page, freebies). The first one is the default.
+# use (tips, category, tag, page, freebies, search). The first one is the default.
 LANGUAGES = {
     "en": {},
-    "fr": {"tips": "conseils", "category": "categorie", "tag": "etiquette", "freebies": "cadeaux"},
-    "pl": {"tips": "porady", "category": "kategoria", "page": "strona", "freebies": "materialy"},
-    "fi": {"tips": "vinkit", "category": "aihe", "tag": "avainsana", "page": "sivu", "freebies": "materiaalit"},
+    "fr": {"tips": "conseils", "category": "categorie", "tag": "etiquette", "freebies": "cadeaux", "search": "recherche"},
+    "pl": {"tips": "porady", "category": "kategoria", "page": "strona", "freebies": "materialy", "search": "szukaj"},
+    "fi": {"tips": "vinkit", "category": "aihe", "tag": "avainsana", "page": "sivu", "freebies": "materiaalit", "search": "haku"},
 }
 
 PATH = "content"
@@ -33,7 +33,10 @@ PLUGINS = [
     "freebies",
     "content_checks",
     "translation_status",
+    "site_search",
     "discovery",
+    "social_cards",
+    "minify_css",
 ]
 UI_TRANSLATIONS_PATH = str(HERE / "translations")
 

@@ -2,7 +2,7 @@
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from bs4 import BeautifulSoup
 from pelican import Pelican
@@ -96,3 +96,38 @@ def sources(folder):
         if match:
             found.append((match["key"], match["lang"], path))
     return found
+
+
+def typical_pages(output, settings, code):
+    """One built page of each kind in one language, as paths from the site root: {kind: "fr/conseils/…/"}.
+
+    The tip is one that offers a freebie and the freebie one with a sign-up form, the fullest of their kinds; the
+    search page asks for the longest word of that tip's title.
+    """
+    language = next(language for language in settings["SITE_LANGUAGES"] if language.code == code)
+    words = language.words
+
+    def first(pattern, selector=None):
+        for path in sorted(Path(output).glob(pattern)):
+            if selector is None or html(path).select_one(selector):
+                return path.parent.relative_to(output).as_posix() + "/"
+        raise AssertionError(f"no page {pattern}{' with ' + selector if selector else ''} was built")
+
+    def page(key):
+        for page_key, lang, path in sources("pages"):
+            if (page_key, lang) == (key, code):
+                return f"{code}/{expected_slug(read_metadata(path))}/"
+        raise AssertionError(f"content/pages has no {key}.{code}.md")
+
+    tip = first(f"{code}/{words['tips']}/*/index.html", ".offer")
+    title = html(Path(output) / tip / "index.html").select_one("h1").get_text()
+    word = max(re.findall(r"\w+", title), key=len)
+    return {
+        "home": language.home_url,
+        "tip": tip,
+        "page": page("about"),
+        "contact": page("contact"),
+        "freebie": first(f"{code}/{words['freebies']}/*/index.html", ".freebie-get form"),
+        "search": f"{code}/{words.get('search', 'search')}/?q={quote(word)}",
+        "listing": first(f"{code}/{words['category']}/*/index.html"),
+    }

@@ -1,11 +1,9 @@
 """What a reader does, in a real browser: get a gated freebie, copy a link, and talk to no one but the site."""
 
-import os
-
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from browser import CHROMIUM, CHROMIUM_ARGS, SUBSCRIBE_PATH, LocalSite
+from browser import SUBSCRIBE_PATH, LocalSite
 from freebies.links import delivery_links
 from support import DEV_SETTINGS, build, html
 
@@ -31,15 +29,6 @@ def served(tmp_path_factory):
         )
         server.settings = settings
         yield server, output
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -47,6 +47,15 @@ def article_data(tip, site_url, site_name, description, image_url=None):
     return data
 
 
+def search_action(site_url, search_url):
+    """Tells search engines the site's own search page takes a query in `q`."""
+    return {
+        "@type": "SearchAction",
+        "target": {"@type": "EntryPoint", "urlTemplate": absolute(site_url, search_url) + "?q={search_term_string}"},
+        "query-input": "required name=search_term_string",
+    }
+
+
 def website_data(home, site_url, site_name, description, languages):
     return {
         "@context": "https://schema.org",
@@ -73,5 +82,8 @@ def structured_data(context, page, description, image_url=None):
     if page.url == "":  # the site's root, which offers every language
         return as_script(website_data(page, site_url, site_name, description, [code for code in context["LANGUAGES"]]))
     if page.url == language.home_url:
-        return as_script(website_data(page, site_url, site_name, description, language.code))
+        data = website_data(page, site_url, site_name, description, language.code)
+        if context.get("SEARCH_ENABLED") and "search" in language.words:
+            data["potentialAction"] = search_action(site_url, language.url(language.words["search"]))
+        return as_script(data)
     return None

@@ -7,6 +7,7 @@ DEFAULT_PATH_WORDS = {
     "tag": "tag",
     "page": "page",
     "freebies": "freebies",
+    "search": "search",
 }
 
 DEFAULTS = {

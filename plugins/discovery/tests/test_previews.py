@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from PIL import Image
 
 from discovery.previews import as_script
 from support import PUBLISHED_SITEURL, freebie_pages, html, is_private, pages, tip_pages
@@ -36,6 +37,19 @@ def test_a_tip_tells_previews_its_title_locale_and_versions(published_site, lang
 
 
 @pytest.mark.parametrize("lang", LOCALES)
+def test_a_tip_shows_its_own_social_card(published_site, lang):
+    output, _ = published_site
+    for path, document in tip_pages(output, lang):
+        image = meta(document, "og:image")
+        assert image == f"{PUBLISHED_SITEURL}/{path.parent.relative_to(output).as_posix()}/card.png"
+        with Image.open(output / image[len(PUBLISHED_SITEURL) + 1 :]) as card:
+            assert card.size == (int(meta(document, "og:image:width")), int(meta(document, "og:image:height")))
+        assert meta(document, "twitter:card") == "summary_large_image"
+        [article] = json_ld(document)
+        assert article["image"] == image
+
+
+@pytest.mark.parametrize("lang", LOCALES)
 def test_a_tip_is_an_article_in_its_language(published_site, lang):
     output, _ = published_site
     for path, document in tip_pages(output, lang):
@@ -56,6 +70,9 @@ def test_a_home_is_a_website_in_its_language(published_site, lang):
     assert website["inLanguage"] == lang
     assert website["url"] == f"{PUBLISHED_SITEURL}/{lang}/"
     assert meta(document, "og:type") == "website"
+    search = website["potentialAction"]["target"]["urlTemplate"]
+    assert search.startswith(f"{PUBLISHED_SITEURL}/{lang}/") and search.endswith("?q={search_term_string}")
+    assert (output / search[len(PUBLISHED_SITEURL) + 1 :].split("?")[0] / "index.html").is_file()
 
 
 def test_every_public_page_has_preview_tags(published_site):

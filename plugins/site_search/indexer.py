@@ -1,0 +1,44 @@
+"""Run Pagefind over the built site, with the Python that runs Pelican (so the one of the virtualenv)."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+class IndexingError(RuntimeError):
+    """Pagefind did not write an index; the message says why, in Pagefind's words where it gave any."""
+
+
+def build_index(site, folder):
+    """Index the marked pages of `site` into `site/folder`.
+
+    Returns the number of pages indexed per language code, and what Pagefind
+    warned about (lines of text).
+    """
+    bundle = Path(site) / folder
+    shutil.rmtree(bundle, ignore_errors=True)  # nothing of an earlier build's index survives
+    command = [
+        sys.executable, "-P", "-m", "pagefind",  # -P: not a pagefind folder of the working dir
+        "--site", str(site), "--output-subdir", folder,
+        "--quiet",  # warnings and errors only, which the build log repeats
+    ]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as error:
+        raise IndexingError(f"{sys.executable} could not be started: {error}") from None
+    said = _lines(result.stderr + result.stdout)
+    if result.returncode != 0:
+        raise IndexingError(" ".join(said) or f"{' '.join(command)} exited with status {result.returncode}")
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        counts = {code: language["page_count"] for code, language in entry["languages"].items()}
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise IndexingError(f"Pagefind wrote no readable {folder}/pagefind-entry.json ({error})") from None
+    return counts, said
+
+
+def _lines(text):
+    """Pagefind's message lines, once each (it repeats its errors), without padding."""
+    return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))

@@ -1,0 +1,53 @@
+"""Which pages search may index: the published tips, pages and freebie landing pages, nothing else.
+
+The templates mark what Pagefind indexes with data-pagefind-body, and only on
+published content. As each page is written, the pages that may be indexed are
+counted, and any other page that carries the mark is noted: a draft, a hidden
+page or a freebie's secret delivery page must never be found by search.
+"""
+
+import re
+from collections import Counter
+
+from pelican.contents import Content
+
+# An element with the attribute; escaped text (&lt;div data-pagefind-body&gt;) does not match.
+MARK = re.compile(r"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s=/>]")
+
+
+def searchable(page):
+    """A page readers may find through search: published content that is not behind a secret address."""
+    return isinstance(page, Content) and page.status == "published" and not getattr(page, "private", False)
+
+
+def is_marked(path):
+    with open(path, encoding="utf-8") as written:
+        return MARK.search(written.read()) is not None
+
+
+class WrittenPages:
+    """What one build wrote: the searchable pages by language, and the other pages marked for indexing."""
+
+    def __init__(self):
+        self.start()
+
+    def start(self):
+        self.searchable = Counter()  # language code -> pages
+        # what kind of page -> pages; never their paths, as a delivery page's path is its secret
+        self.strays = Counter()
+
+    def note(self, path, context):
+        if not path.endswith(".html"):
+            return
+        page = context.get("this_page") or context.get("article") or context.get("page")
+        if searchable(page):
+            self.searchable[page.lang] += 1
+        elif is_marked(path):
+            self.strays[_kind(page)] += 1
+
+
+def _kind(page):
+    if getattr(page, "private", False):
+        return "behind a secret address"
+    status = getattr(page, "status", None)
+    return status if status in ("draft", "hidden") else "listing"

@@ -1,0 +1,183 @@
+"""Site search: a search page per language, and a Pagefind index per language of the public pages only."""
+
+import json
+import logging
+import sys
+from types import SimpleNamespace
+
+import pytest
+from babel import Locale
+
+from multilingual.editions import Listing
+from multilingual.languages import Languages
+from site_search import site_search
+from site_search.plurals import plural_samples
+from site_search.scope import WrittenPages, is_marked
+from support import ROOT, build, html, read_metadata, sources
+
+CODES = ["en", "fr", "pl", "fi"]
+SEARCH_WORDS = {"en": "search", "fr": "recherche", "pl": "szukaj", "fi": "haku"}
+
+
+def public_pages(code):
+    """How many tips, pages and freebie landing pages of a language readers can find."""
+    found = sources("tips") + sources("pages") + [entry for entry in sources("freebies") if entry[2].parent.name == "freebies"]
+    return sum(
+        1
+        for _, lang, path in found
+        if lang == code and read_metadata(path).get("status", "published") == "published"
+    )
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_language_has_a_search_page_linked_to_the_others(site, code):
+    output, _ = site
+    url = f"/{code}/{SEARCH_WORDS[code]}/"
+    document = html(output / code / SEARCH_WORDS[code] / "index.html")
+    assert document.html["lang"] == code
+    alternates = {link["hreflang"]: link["href"] for link in document.select('link[rel="alternate"][hreflang]')}
+    assert alternates == {**{other: f"/{other}/{SEARCH_WORDS[other]}/" for other in CODES}, "x-default": "/en/search/"}
+    assert document.select_one('link[rel="canonical"]')["href"] == url
+
+    form = document.select_one('form[role="search"]')
+    assert form["method"] == "get" and form["action"] == url
+    field = form.select_one('input[name="q"]')
+    assert form.select_one(f'label[for="{field["id"]}"]').get_text(strip=True)
+    assert document.select_one("[data-search-status]")["aria-live"] == "polite"
+    assert document.select_one('script[src="/theme/js/search.js"]')
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_navigation_of_every_page_links_to_its_languages_search_page(site, code):
+    output, _ = site
+    for path in [output / code / "index.html", *list((output / code).glob("*/*/index.html"))[:5]]:
+        links = [a["href"] for a in html(path).select(".site-nav a")]
+        assert f"/{code}/{SEARCH_WORDS[code]}/" in links, path
+
+
+def test_without_javascript_the_page_offers_every_tip_instead(site):
+    output, settings = site
+    for code in CODES:
+        document = html(output / code / SEARCH_WORDS[code] / "index.html")
+        fallback = document.select_one("[data-search-fallback]")
+        assert not fallback.has_attr("hidden")
+        archives = settings["SITE_LANGUAGES"][code].archives_url
+        assert fallback.select_one("a")["href"] == f"/{archives}"
+        assert (output / archives / "index.html").is_file()
+        assert document.select_one("[data-search-form]").has_attr("hidden"), "a form that cannot work is not shown"
+
+
+@pytest.mark.parametrize("built", ["site", "published_site"])
+def test_one_index_per_language_with_every_public_tip_page_and_freebie(request, built):
+    output, _ = request.getfixturevalue(built)  # `make publish` builds into a folder of its own: indexed there
+    entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    counts = {code: language["page_count"] for code, language in entry["languages"].items()}
+    assert counts == {code: public_pages(code) for code in CODES}
+    assert (output / "pagefind" / "pagefind.js").is_file()
+
+
+def test_only_published_tips_pages_and_freebie_landing_pages_are_marked_for_indexing(site):
+    output, _ = site
+    marked = {path for path in output.rglob("*.html") if is_marked(path)}
+    assert len(marked) == sum(public_pages(code) for code in CODES)
+    for path in marked:
+        document = html(path)
+        assert document.select_one("article.tip"), path
+        assert not document.select_one('meta[name="robots"][content*="noindex"]'), path
+        assert "drafts" not in path.relative_to(output).parts
+
+
+def test_the_search_page_carries_each_plural_form_of_its_count():
+    assert plural_samples(Locale.parse("pl")) == [("many", 0), ("one", 1), ("few", 2)]
+    assert plural_samples(Locale.parse("fr")) == [("one", 0), ("other", 2)]
+    assert dict(plural_samples(Locale.parse("fi"))) == {"one": 1, "other": 0}
+
+
+def test_polish_search_page_has_its_three_plural_forms(site):
+    output, _ = site
+    results = html(output / "pl" / "szukaj" / "index.html").select_one("[data-search]")
+    assert (results["data-count-one"], results["data-count-few"], results["data-count-many"]) == (
+        "{n} wynik",
+        "{n} wyniki",
+        "{n} wyników",
+    )
+    assert "{q}" in results["data-none"]
+
+
+def test_search_can_be_turned_off(tmp_path):
+    output = tmp_path / "site"
+    build(output, SEARCH_ENABLED=False)
+    assert not (output / "pagefind").exists()
+    assert not (output / "pl" / "szukaj").exists()
+    assert "/pl/szukaj/" not in [a["href"] for a in html(output / "pl" / "index.html").select(".site-nav a")]
+
+
+# What goes wrong is said in one error, and the build goes on.
+
+
+@pytest.fixture
+def written(monkeypatch):
+    pages = WrittenPages()
+    monkeypatch.setattr(site_search, "written", pages)
+    return pages
+
+
+def indexed(output):
+    site_search.index_site(SimpleNamespace(settings={"SEARCH_ENABLED": True, "OUTPUT_PATH": str(output)}))
+
+
+def marked_page(folder, lang="fi"):
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "index.html"
+    path.write_text(f'<!doctype html><html lang="{lang}"><body><main data-pagefind-body><p>Salaisuus</p></main></body></html>')
+    return path
+
+
+def test_a_marked_page_that_is_not_public_stops_the_indexing(tmp_path, written, caplog):
+    language = Languages({"fi": {}})["fi"]
+    delivery = Listing.alone(language, "fi/freebies/kit/0123456789abcdef/")
+    written.note(str(marked_page(tmp_path / "fi" / "freebies" / "kit" / "0123456789abcdef")), {"this_page": delivery})
+    with caplog.at_level(logging.ERROR):
+        indexed(tmp_path)
+    assert not (tmp_path / "pagefind").exists()
+    [error] = [record.getMessage() for record in caplog.records if record.levelno == logging.ERROR]
+    assert "not public carry data-pagefind-body" in error and "nothing was indexed" in error
+    assert "0123456789abcdef" not in error, "a delivery page's address is its secret: never in a log"
+
+
+def test_escaped_text_about_the_attribute_is_not_a_mark(tmp_path):
+    path = tmp_path / "index.html"
+    path.write_text("<p>Add &lt;main data-pagefind-body&gt; to the template.</p>")
+    assert not is_marked(path)
+
+
+@pytest.mark.parametrize("executable", ["python that cannot index", "missing"])
+def test_a_failing_pagefind_is_one_clear_error(tmp_path, written, caplog, monkeypatch, executable):
+    marked_page(tmp_path / "fi")
+    if executable == "missing":
+        monkeypatch.setattr(sys, "executable", str(tmp_path / "no-such-python"))
+    else:
+        fake = tmp_path / "python"
+        fake.write_text("#!/bin/sh\necho 'No module named pagefind' >&2\nexit 1\n")
+        fake.chmod(0o755)
+        monkeypatch.setattr(sys, "executable", str(fake))
+    with caplog.at_level(logging.ERROR):
+        indexed(tmp_path)
+    [error] = [record for record in caplog.records if record.levelno == logging.ERROR]
+    assert error.exc_info is None
+    message = error.getMessage()
+    assert "Pagefind could not index" in message and "SEARCH_ENABLED = False" in message
+    assert ("No module named pagefind" in message) if executable != "missing" else ("could not be started" in message)
+
+
+def test_pagefind_indexes_only_marked_pages_per_language(tmp_path, written, caplog):
+    marked_page(tmp_path / "fi", "fi")
+    marked_page(tmp_path / "pl", "pl")
+    (tmp_path / "list.html").write_text('<!doctype html><html lang="pl"><body><p>lista</p></body></html>')
+    with caplog.at_level(logging.WARNING):
+        indexed(tmp_path)
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {code: language["page_count"] for code, language in entry["languages"].items()} == {"fi": 1, "pl": 1}
+    # this build noted no public page: the index holds pages it did not write, and says so
+    assert any("the fi index does not match this build (pages indexed: 1;" in record.getMessage() for record in caplog.records)
+

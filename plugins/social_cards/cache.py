@@ -1,0 +1,32 @@
+"""Drawn cards kept between builds, one PNG per fingerprint, in a folder under CACHE_PATH."""
+
+import os
+import shutil
+
+FOLDER = "social_cards"
+
+
+class CardCache:
+    def __init__(self, cache_path):
+        self.folder = os.path.join(cache_path, FOLDER)
+
+    def path(self, key):
+        return os.path.join(self.folder, f"{key}.png")
+
+    def has(self, key):
+        return os.path.isfile(self.path(key))
+
+    def put(self, key, png):
+        os.makedirs(self.folder, exist_ok=True)
+        # written aside, then renamed: a build that stops half-way, or one running beside it,
+        # never finds half a card under the final name
+        partial = f"{self.path(key)}.{os.getpid()}.partial"
+        with open(partial, "wb") as card:
+            card.write(png)
+        os.replace(partial, self.path(key))
+
+    def copy_to(self, key, destination):
+        # copied, not linked: the published file gets the output folder's permissions,
+        # and whatever changes it later leaves the cache alone
+        os.makedirs(os.path.dirname(destination), exist_ok=True)
+        shutil.copyfile(self.path(key), destination)

@@ -1,0 +1,124 @@
+"""Signal receivers: check the settings, then give every tip its card before the pages are written."""
+
+import logging
+import os
+import posixpath
+from dataclasses import dataclass
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+
+from multilingual.sources import metadata_line
+
+from .cache import CardCache
+from .drawing import HEIGHT, TITLE_SIZES, WIDTH, Fonts, draw_card, fingerprint, fits, plain_title
+from .glyphs import describe, missing_characters
+from .settings import style_from
+
+logger = logging.getLogger(__name__)
+
+CARD_NAME = "card.png"
+
+
+@dataclass
+class BuildCount:
+    drawn: int = 0
+    reused: int = 0
+
+
+# What the last build did with its cards; changed in place, so an imported name stays current.
+LAST_BUILD = BuildCount()
+
+
+def configure(pelican):
+    # checked before Pelican empties the output folder, so a bad setting costs nothing
+    pelican.settings["SOCIAL_CARD_STYLE"] = style_from(pelican.settings)
+
+
+def card_path(save_as):
+    """Where a tip's card goes, beside its page: `en/tips/x/index.html` -> `en/tips/x/card.png`."""
+    save_as = save_as.replace(os.sep, "/")
+    folder, name = posixpath.split(save_as)
+    if name == "index.html":
+        return posixpath.join(folder, CARD_NAME)
+    return f"{posixpath.splitext(save_as)[0]}.{CARD_NAME}"  # `tips/x.html` -> `tips/x.card.png`
+
+
+def _where(source_path):
+    line = metadata_line(source_path, "Title")
+    return f"{source_path}:{line}" if line else str(source_path)
+
+
+def make_cards(generators):
+    tips_reader = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    settings = tips_reader.settings
+    style = settings["SOCIAL_CARD_STYLE"]
+    fonts = Fonts(style)
+    cache = CardCache(settings["CACHE_PATH"])
+    site_name = str(settings["SITENAME"])
+    count = BuildCount()
+
+    missing = missing_characters(site_name, fonts.characters["bold"])
+    if missing:
+        logger.warning(
+            "SITENAME: the social cards' font lacks %s, so the cards cannot show them; "
+            "set SOCIAL_CARDS['bold_font'] to a font that has them", describe(missing),
+        )
+    captions_checked = set()
+    tips = [
+        *tips_reader.articles, *tips_reader.translations,
+        *tips_reader.hidden_articles, *tips_reader.hidden_translations,
+    ]
+    for tip in tips:
+        if not tip.save_as:
+            continue  # a tip that is not written has no page to share
+        title = plain_title(tip.title)
+        language = getattr(tip, "language", None)
+        caption = language.name if language is not None else tip.lang
+        _check(tip, title, caption, fonts, captions_checked)
+
+        key = fingerprint(title, site_name, caption, style, fonts)
+        if cache.has(key):
+            count.reused += 1
+        else:
+            card = draw_card(title, site_name=site_name, caption=caption, style=style, fonts=fonts)
+            cache.put(key, card.png)
+            count.drawn += 1
+        path = card_path(tip.save_as)
+        cache.copy_to(key, os.path.join(settings["OUTPUT_PATH"], path))
+        tip.social_card = path
+        tip.social_card_width, tip.social_card_height = WIDTH, HEIGHT
+
+    LAST_BUILD.drawn, LAST_BUILD.reused = count.drawn, count.reused
+    logger.info("Social cards: %d drawn, %d reused from %s", count.drawn, count.reused, cache.folder)
+
+
+def _check(tip, title, caption, fonts, captions_checked):
+    """Warn about what the card cannot show as written; the card is drawn all the same."""
+    missing = missing_characters(title, fonts.characters["bold"])
+    if missing:
+        logger.warning(
+            "%s: the social card's font lacks %s of the title, so the card cannot show them; "
+            "rephrase the title or set SOCIAL_CARDS['bold_font'] to a font that has them",
+            _where(tip.source_path), describe(missing),
+        )
+    if not fits(title, fonts):
+        logger.warning(
+            "%s: the title is too long for its social card even at %d px, so the card shows it cut short "
+            "(ending in …) or with a long word broken; shorten the title",
+            _where(tip.source_path), TITLE_SIZES[-1],
+        )
+    if caption not in captions_checked:
+        captions_checked.add(caption)
+        missing = missing_characters(caption, fonts.characters["regular"])
+        if missing:
+            logger.warning(
+                "LANGUAGES: the social cards' font lacks %s of the language name %r, so the cards cannot "
+                "show them; set SOCIAL_CARDS['font'] to a font that has them", describe(missing), caption,
+            )
+
+
+def register():
+    signals.initialized.connect(configure)
+    # receivers run in PLUGINS order: after the multilingual plugin has left out what it cannot build
+    signals.all_generators_finalized.connect(make_cards)

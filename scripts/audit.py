@@ -1,0 +1,186 @@
+"""`make audit`: Lighthouse scores of the live build, served on this machine.
+
+Builds the site with the publish settings into a temporary folder, with SITEURL on a local server and a throwaway
+FREEBIE_SECRET, serves it, and runs Lighthouse (from node_modules, in Chromium, mobile settings) on a home page
+and a tip. Prints the four category scores per page, and each audit that cost points; exits 1 when Lighthouse
+could not run.
+
+    python scripts/audit.py [--port 8765] [--lang fr] [--json-dir reports/]
+"""
+
+import argparse
+import json
+import logging
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from pelican import Pelican  # noqa: E402
+from pelican.settings import read_settings  # noqa: E402
+
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROME_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+TIMEOUT = 300  # seconds for one page
+
+
+class AuditError(Exception):
+    """Why there are no scores."""
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder, port):
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def build(output, site_url):
+    settings = read_settings(
+        str(ROOT / "publishconf.py"),
+        override={
+            "OUTPUT_PATH": str(output),
+            "SITEURL": site_url,
+            "FEED_DOMAIN": site_url,
+            "FREEBIE_SECRET": secrets.token_urlsafe(32),  # throwaway: these delivery pages are never shared
+            "CACHE_CONTENT": False,
+        },
+    )
+    Pelican(settings).run()
+    return settings
+
+
+def pages_to_audit(output, settings, code=None):
+    """(name, path) of a home page and of the tip with the most text, in one language (the first by default)."""
+    languages = list(settings["SITE_LANGUAGES"])
+    language = next((language for language in languages if language.code == code), None) if code else languages[0]
+    if language is None:
+        raise AuditError(f"no language {code!r} in LANGUAGES")
+    tips = [path for path in output.glob(f"{language.code}/{language.words['tips']}/*/index.html")]
+    if not tips:
+        raise AuditError(f"no tip was built in {language.code}")
+    tip = max(tips, key=lambda path: path.stat().st_size)
+    return [("home", language.home_url), ("tip", tip.parent.relative_to(output).as_posix() + "/")]
+
+
+def lighthouse(url, report, workdir):
+    """Lighthouse's JSON report for `url`; raises AuditError when it does not run."""
+    if not LIGHTHOUSE.exists():
+        raise AuditError(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run `make audit`, which installs it with npm ci")
+    if not os.path.exists(CHROMIUM):
+        raise AuditError(f"{CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)")
+    node = shutil.which("node")
+    if node is None:
+        raise AuditError("node is missing: install Debian's nodejs package (apt-get install nodejs)")
+    command = [
+        node, str(LIGHTHOUSE), url,
+        "--output=json", f"--output-path={report}", "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+    ]
+    # Chromium's profile folders go into workdir (TMPDIR), and so are removed with it
+    environment = {**os.environ, "CHROME_PATH": CHROMIUM, "TMPDIR": str(workdir)}
+    try:
+        run = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise AuditError(f"Lighthouse did not finish {url} within {TIMEOUT} s") from None
+    if run.returncode != 0 or not report.exists():
+        raise AuditError(f"Lighthouse failed on {url} (exit {run.returncode}):\n{run.stderr.strip()[-3000:]}")
+    result = json.loads(report.read_text(encoding="utf-8"))
+    if result.get("runtimeError"):
+        raise AuditError(f"Lighthouse could not load {url}: {result['runtimeError'].get('message')}")
+    for category in CATEGORIES:
+        if result["categories"].get(category, {}).get("score") is None:
+            raise AuditError(f"Lighthouse gave no {category} score for {url}")
+    return result
+
+
+def scores(result):
+    return {category: round(result["categories"][category]["score"] * 100) for category in CATEGORIES}
+
+
+def lost_points(result):
+    """(category, audit id, title, what it found) of every weighted audit that did not pass."""
+    lost = []
+    for category in CATEGORIES:
+        for reference in result["categories"][category]["auditRefs"]:
+            audit = result["audits"][reference["id"]]
+            if reference.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
+                lost.append((category, audit["id"], audit["title"], audit.get("displayValue", "")))
+    return lost
+
+
+def table(results):
+    width = max(len(name) for name, _, _ in results)
+    lines = [f"{'page':<{width}}  " + "  ".join(f"{category:>14}" for category in CATEGORIES) + "  url"]
+    for name, url, result in results:
+        values = scores(result)
+        lines.append(f"{name:<{width}}  " + "  ".join(f"{values[category]:>14}" for category in CATEGORIES) + f"  {url}")
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="make audit", description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=0, help="port of the local server (default: any free one)")
+    parser.add_argument("--lang", help="language of the pages to audit (default: the first of LANGUAGES)")
+    parser.add_argument("--json-dir", type=Path, help="keep Lighthouse's JSON reports in this folder")
+    arguments = parser.parse_args(argv)
+    from pelican.log import init as init_logging
+
+    init_logging(logging.WARNING)
+    workdir = Path(tempfile.mkdtemp(prefix="hub-audit-"))
+    output = workdir / "site"
+    output.mkdir()
+    server = serve(output, arguments.port)
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        settings = build(output, origin)
+        results = []
+        for name, path in pages_to_audit(output, settings, arguments.lang):
+            url = f"{origin}/{path}"
+            print(f"Lighthouse: {url}", file=sys.stderr)
+            report = workdir / f"{name}.json"
+            results.append((name, url, lighthouse(url, report, workdir)))
+            if arguments.json_dir:
+                arguments.json_dir.mkdir(parents=True, exist_ok=True)
+                shutil.copy(report, arguments.json_dir / f"lighthouse-{name}.json")
+    except AuditError as error:
+        print(f"No scores: {error}", file=sys.stderr)
+        return 1
+    finally:
+        server.shutdown()
+        server.server_close()
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(table(results))
+    for name, _, result in results:
+        for category, audit, title, found in lost_points(result):
+            print(f"{name}: {category}: {audit}: {title}{f' ({found})' if found else ''}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
