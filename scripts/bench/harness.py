@@ -1,0 +1,178 @@
+"""The pieces of the build benchmark: the site folders, the contenders, and timing a child process."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+# Not under a folder whose name starts with a dot: `pelican --autoreload` ignores every path containing
+# "/." (its default IGNORE_FILES is ["**/.*"], matched against absolute paths), so it would never see an edit.
+WORK = ROOT / "bench-work"
+BENCH_VENV = ROOT / ".bench" / "venv"
+# What a site root links to from the hub, besides its own content/.
+HUB_LINKS = ["theme", "plugins", "translations", "pelicanconf.py"]
+
+
+import corpus  # noqa: E402  (scripts/bench is on sys.path: the scripts run from it)
+
+
+def prepare_site(tips, hub=ROOT, work=WORK, seed=corpus.DEFAULT_SEED):
+    """A site root for the hub: a fresh synthetic content/ and links to the hub's theme, plugins, catalogs
+    and pelicanconf.py, so that `pelican content -s pelicanconf.py` and the dev server build the corpus
+    exactly as they build the real content/. Returns the root."""
+    site = Path(work) / f"site-{tips}"
+    site.mkdir(parents=True, exist_ok=True)
+    for name in HUB_LINKS:
+        link = site / name
+        if link.is_symlink() or link.is_file():
+            link.unlink()
+        elif link.exists():
+            shutil.rmtree(link)
+        link.symlink_to(Path(hub).resolve() / name)
+    corpus.generate(site / "content", tips, seed)
+    return site
+
+
+@dataclass
+class Contender:
+    name: str
+    label: str
+    build: list  # the build command
+    cwd: Path
+    output: Path
+    dev: list = field(default_factory=list)  # the dev-server command, or []
+    dev_label: str = ""
+    dev_port: bool = False  # the dev server listens on a port once its first build is written
+
+
+def contenders(site, hub=ROOT, venv=BENCH_VENV, work=WORK):
+    hub = Path(hub).resolve()
+    hub_pelican = str(hub / ".venv" / "bin" / "pelican")
+    hub_python = str(hub / ".venv" / "bin" / "python")
+    stock_pelican = str(Path(venv) / "bin" / "pelican")
+    content = str(site / "content")
+    found = [
+        Contender(
+            "hub", "Reciprocity Hub (all plugins)",
+            [hub_pelican, "content", "-o", "output", "-s", "pelicanconf.py"], site, site / "output",
+            dev=[hub_python, str(HERE / "devserver_launch.py"), "--hub", str(hub), "--root", str(site)],
+            dev_label="scripts/devserver.py", dev_port=True,
+        ),
+    ]
+    for name, label, conf in [
+        ("i18n_subsites", "Pelican + i18n_subsites", "i18nconf.py"),
+        ("plain", "Plain Pelican, no plugins", "stockconf.py"),
+    ]:
+        folder = Path(work) / name
+        command = [stock_pelican, content, "-o", str(folder / "output"), "-s", str(HERE / conf)]
+        found.append(Contender(
+            name, label, command, folder, folder / "output",
+            dev=[*command, "--autoreload"], dev_label="pelican --autoreload",
+        ))
+    return found
+
+
+def run_timed(command, cwd, log):
+    """Run a command to its end: (wall seconds, CPU seconds (user + system), peak RSS in bytes, exit code),
+    its output in `log`."""
+    Path(cwd).mkdir(parents=True, exist_ok=True)
+    with open(log, "wb") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=child_env())
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, process.returncode
+
+
+def child_env():
+    env = dict(os.environ)
+    env.setdefault("COLUMNS", "160")
+    return env
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Background:
+    """A dev server running in its own process group, stopped by its own id."""
+
+    def __init__(self, command, cwd, log):
+        Path(cwd).mkdir(parents=True, exist_ok=True)
+        self.log = Path(log)
+        self.out = open(self.log, "wb")  # noqa: SIM115 (open while the server runs; closed by stop())
+        self.process = subprocess.Popen(
+            command, cwd=cwd, stdout=self.out, stderr=subprocess.STDOUT, env=child_env(),
+            start_new_session=True,
+        )
+        self.peak = None
+
+    def alive(self):
+        return self.process.poll() is None
+
+    def stop(self):
+        """Stop it (SIGINT, then SIGKILL); returns its peak RSS in bytes."""
+        if self.process.returncode is None:
+            for sig, wait in ((signal.SIGINT, 10), (signal.SIGTERM, 5), (signal.SIGKILL, 5)):
+                try:
+                    os.killpg(self.process.pid, sig)
+                except ProcessLookupError:
+                    break
+                deadline = time.monotonic() + wait
+                while time.monotonic() < deadline:
+                    pid, status, usage = os.wait4(self.process.pid, os.WNOHANG)
+                    if pid:
+                        self.process.returncode = os.waitstatus_to_exitcode(status)
+                        self.peak = usage.ru_maxrss * 1024
+                        break
+                    time.sleep(0.05)
+                if self.process.returncode is not None:
+                    break
+        self.out.close()
+        return self.peak
+
+    def output(self):
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+def port_open(port):
+    with socket.socket() as s:
+        s.settimeout(0.2)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def pages_containing(output, word):
+    """The HTML files under `output` whose text contains `word`, relative to it."""
+    needle = word.encode("utf-8")
+    found = []
+    for folder, _, names in os.walk(output):
+        for name in names:
+            if name.endswith(".html"):
+                path = Path(folder) / name
+                if needle in path.read_bytes():
+                    found.append(path.relative_to(output))
+    return sorted(found)
+
+
+def output_size(output):
+    """(files, HTML files, bytes) of a built site."""
+    files = html = size = 0
+    for folder, _, names in os.walk(output):
+        for name in names:
+            files += 1
+            html += name.endswith(".html")
+            size += os.path.getsize(os.path.join(folder, name))
+    return files, html, size
+
+
+def tail(text, lines=25):
+    return "\n".join(text.rstrip().splitlines()[-lines:])
