@@ -17,46 +17,25 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT / "tests"))  # the local server and Chromium flags the browser tests use
+
+from browser import CHROMIUM, CHROMIUM_ARGS, LocalSite  # noqa: E402
 
 from pelican import Pelican  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TIMEOUT = 300  # seconds for one page
 
 
 class AuditError(Exception):
     """Why there are no scores."""
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder, port):
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def build(output, site_url):
@@ -155,25 +134,22 @@ def main(argv=None):
     workdir = Path(tempfile.mkdtemp(prefix="hub-audit-"))
     output = workdir / "site"
     output.mkdir()
-    server = serve(output, arguments.port)
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        settings = build(output, origin)
-        results = []
-        for name, path in pages_to_audit(output, settings, arguments.lang):
-            url = f"{origin}/{path}"
-            print(f"Lighthouse: {url}", file=sys.stderr)
-            report = workdir / f"{name}.json"
-            results.append((name, url, lighthouse(url, report, workdir)))
-            if arguments.json_dir:
-                arguments.json_dir.mkdir(parents=True, exist_ok=True)
-                shutil.copy(report, arguments.json_dir / f"lighthouse-{name}.json")
+        with LocalSite(output, arguments.port) as server:
+            settings = build(output, server.origin)
+            results = []
+            for name, path in pages_to_audit(output, settings, arguments.lang):
+                url = f"{server.origin}/{path}"
+                print(f"Lighthouse: {url}", file=sys.stderr)
+                report = workdir / f"{name}.json"
+                results.append((name, url, lighthouse(url, report, workdir)))
+                if arguments.json_dir:
+                    arguments.json_dir.mkdir(parents=True, exist_ok=True)
+                    shutil.copy(report, arguments.json_dir / f"lighthouse-{name}.json")
     except AuditError as error:
         print(f"No scores: {error}", file=sys.stderr)
         return 1
     finally:
-        server.shutdown()
-        server.server_close()
         shutil.rmtree(workdir, ignore_errors=True)
     print(table(results))
     for name, _, result in results:

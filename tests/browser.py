@@ -40,10 +40,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 
 class LocalSite(ThreadingHTTPServer):
-    """Serves `folder` on 127.0.0.1 and stands in for the provider at /subscribe."""
+    """Serves `folder` on 127.0.0.1 (on any free port by default) and stands in for the provider at /subscribe."""
 
-    def __init__(self, folder):
-        super().__init__(("127.0.0.1", 0), partial(SiteHandler, directory=str(folder)))
+    def __init__(self, folder, port=0):
+        super().__init__(("127.0.0.1", port), partial(SiteHandler, directory=str(folder)))
         self.submissions = []
         self.redirect_to = "/"
 

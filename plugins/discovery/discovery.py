@@ -6,7 +6,9 @@ import os
 from jinja2 import pass_context
 from pelican import signals
 
-from .pages import SitemapEntry, absolute, is_public
+from multilingual.writing import is_public, written_page
+
+from .pages import SitemapEntry, absolute
 from .previews import og_locale, structured_data
 from .sitemap import render_robots, render_sitemap
 
@@ -23,7 +25,7 @@ class WrittenPages:
         self.entries = {}
 
     def note(self, path, context):
-        page = context.get("this_page") or context.get("article") or context.get("page")
+        page = written_page(context)
         if page is None or not path.endswith(".html") or not is_public(page):
             return
         self.entries.setdefault(page.url, SitemapEntry.of(page, context.get("tips") or ()))

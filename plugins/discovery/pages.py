@@ -12,13 +12,6 @@ def absolute(site_url, url):
     return f"{site_url}/{quote(url, safe=_URL_SAFE)}"
 
 
-def is_public(page):
-    """A page readers and search engines may find: published, listed, and not behind a secret address."""
-    if getattr(page, "private", False):
-        return False
-    return getattr(page, "status", "published") == "published"
-
-
 def last_modified(page, listed=()):
     """When a page last changed: its own dates, or for a listing the newest of the tips it lists."""
     dates = [getattr(page, "modified", None) or getattr(page, "date", None)]

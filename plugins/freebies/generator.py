@@ -7,13 +7,13 @@ from pelican.generators import Generator
 
 from multilingual.editions import Listing, link_translations
 from multilingual.languages import save_as, site_languages
+from multilingual.sources import where
 from multilingual.writing import write_page
 from newsletter.providers import ProviderConfigError, signup_form
 
 from .contents import Download, Freebie
 from .pdf import FreebieFileError, render_pdf
 from .settings import GATES
-from .sources import where
 from .tokens import delivery_token
 
 logger = logging.getLogger(__name__)

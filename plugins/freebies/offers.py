@@ -2,7 +2,7 @@
 
 import logging
 
-from .sources import where
+from multilingual.sources import where
 
 logger = logging.getLogger(__name__)
 

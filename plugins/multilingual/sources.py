@@ -83,6 +83,12 @@ def metadata_line(path, key):
     return indices[0] + 1 if indices else None
 
 
+def where(path, key=None):
+    """`path:line` when the line of the `key` metadata is known, else `path`: where a message points."""
+    line = metadata_line(path, key) if key else None
+    return f"{path}:{line}" if line else str(path)
+
+
 def language_in_name(path):
     """The language a file's name gives (`fr` for `give-first.fr.md`), or None."""
     match = FILE_NAME.match(os.path.splitext(os.path.basename(path))[0])

@@ -1,4 +1,5 @@
-"""Writing a page the plugins make themselves (listings, freebies) the way Pelican writes its own."""
+"""Writing a page the plugins make themselves (listings, freebies) the way Pelican writes its own, and
+knowing, from a written file's context, which page it was and whether readers may find it."""
 
 
 def write_page(generator, writer, path, template, this_page, **variables):
@@ -12,3 +13,15 @@ def write_page(generator, writer, path, template, this_page, **variables):
         this_page=this_page,
         **variables,
     )
+
+
+def written_page(context):
+    """The tip, page or listing a written file shows, as base.html reads it; None for other files."""
+    return context.get("this_page") or context.get("article") or context.get("page")
+
+
+def is_public(page):
+    """A page readers and search engines may find: published (listings always are), not behind a secret address."""
+    if getattr(page, "private", False):
+        return False
+    return getattr(page, "status", "published") == "published"

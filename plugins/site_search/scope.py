@@ -11,13 +11,15 @@ from collections import Counter
 
 from pelican.contents import Content
 
+from multilingual.writing import is_public, written_page
+
 # An element with the attribute; escaped text (&lt;div data-pagefind-body&gt;) does not match.
 MARK = re.compile(r"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s=/>]")
 
 
 def searchable(page):
-    """A page readers may find through search: published content that is not behind a secret address."""
-    return isinstance(page, Content) and page.status == "published" and not getattr(page, "private", False)
+    """A tip, page or freebie readers may find (listings are not indexed)."""
+    return isinstance(page, Content) and is_public(page)
 
 
 def is_marked(path):
@@ -39,7 +41,7 @@ class WrittenPages:
     def note(self, path, context):
         if not path.endswith(".html"):
             return
-        page = context.get("this_page") or context.get("article") or context.get("page")
+        page = written_page(context)
         if searchable(page):
             self.searchable[page.lang] += 1
         elif is_marked(path):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from multilingual.sources import metadata_line
+from multilingual.sources import where
 
 from .cache import CardCache
 from .drawing import HEIGHT, TITLE_SIZES, WIDTH, Fonts, draw_card, fingerprint, fits, plain_title
@@ -42,11 +42,6 @@ def card_path(save_as):
     if name == "index.html":
         return posixpath.join(folder, CARD_NAME)
     return f"{posixpath.splitext(save_as)[0]}.{CARD_NAME}"  # `tips/x.html` -> `tips/x.card.png`
-
-
-def _where(source_path):
-    line = metadata_line(source_path, "Title")
-    return f"{source_path}:{line}" if line else str(source_path)
 
 
 def make_cards(generators):
@@ -100,13 +95,13 @@ def _check(tip, title, caption, fonts, captions_checked):
         logger.warning(
             "%s: the social card's font lacks %s of the title, so the card cannot show them; "
             "rephrase the title or set SOCIAL_CARDS['bold_font'] to a font that has them",
-            _where(tip.source_path), describe(missing),
+            where(tip.source_path, "Title"), describe(missing),
         )
     if not fits(title, fonts):
         logger.warning(
             "%s: the title is too long for its social card even at %d px, so the card shows it cut short "
             "(ending in …) or with a long word broken; shorten the title",
-            _where(tip.source_path), TITLE_SIZES[-1],
+            where(tip.source_path, "Title"), TITLE_SIZES[-1],
         )
     if caption not in captions_checked:
         captions_checked.add(caption)

@@ -12,10 +12,10 @@ clock.
 """
 
 import argparse
-import hashlib
 import random
 import re
 import shutil
+import sys
 import unicodedata
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -24,7 +24,8 @@ from words import CATEGORIES, EXTERNAL_SITES, HEADINGS, LINK_WORDS, TAGS, WORDS
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-
+sys.path.append(str(ROOT / "plugins"))
+from translation_status.sources import text_hash  # noqa: E402  (translations record it as the hub does)
 
 SOURCE_CONTENT = ROOT / "content"
 LANGUAGES = ["en", "fr", "pl", "fi"]  # the first is the source language, as in pelicanconf.py
@@ -52,17 +53,6 @@ def tip_key(index, seed=DEFAULT_SEED):
     rng = random.Random(f"{seed}/key/{index}")
     words = [w for w in WORDS["en"] if len(w) > 3 and w.isalpha()]
     return f"{rng.choice(words)}-{rng.choice(words)}-{index:04d}"
-
-
-def meaningful_hash(title, summary, body):
-    """The Source_Hash of a source text: SHA-256 of its title, summary and body (the README's recipe)."""
-    lines = [line.rstrip() for line in body.split("\n")]
-    while lines and not lines[0]:
-        lines.pop(0)
-    while lines and not lines[-1]:
-        lines.pop()
-    text = "\n".join([f"Title: {title}", f"Summary: {summary}", "", *lines])
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 class Writer:
@@ -199,11 +189,11 @@ def tip_files(index, keys, freebies, seed=DEFAULT_SEED):
         ]
         if freebie:
             meta.append(f"Freebie: {freebie}")
-        if source_hash is None:
-            source_hash = meaningful_hash(title, summary, body)
-        else:
+        if source_hash is not None:
             meta.append(f"Source_Hash: {source_hash}")
         files[lang] = "\n".join(meta) + "\n\n" + body
+        if source_hash is None:  # the first language is the source the others are translated from
+            source_hash = text_hash(files[lang])
     return files
 
 

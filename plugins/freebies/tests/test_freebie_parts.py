@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from freebies.pdf import FreebieFileError, render_pdf
-from freebies.sources import metadata_line, where
+from multilingual.sources import metadata_line, where
 from freebies.tokens import SecretError, secret_from
 
 THEME_FONTS = Path(__file__).resolve().parents[3] / "theme" / "fonts"
