@@ -25,6 +25,7 @@ STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "parallel_build",
     "multilingual",
     "ui_translations",
     "share_links",

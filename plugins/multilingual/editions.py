@@ -20,10 +20,28 @@ class Edition:
     pages: list = field(default_factory=list)
     categories: list = field(default_factory=list)  # (category, tips), by name
     tags: list = field(default_factory=list)  # (tag, tips), by name
+    _categories_index: dict = field(default=None, repr=False)
 
     @property
     def code(self):
         return self.language.code
+
+    def related(self, tip, count=3):
+        """Up to `count` other tips of the same category, newest first."""
+        category = getattr(tip, "category", None)
+        found = []
+        for other in self._by_category.get(category, ()):
+            if other is not tip:
+                found.append(other)
+                if len(found) == count:
+                    break
+        return found
+
+    @property
+    def _by_category(self):
+        if self._categories_index is None:
+            self._categories_index = dict(self.categories)
+        return self._categories_index
 
 
 @dataclass

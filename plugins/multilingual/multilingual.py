@@ -8,6 +8,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from . import settings
 from .content import localize
 from .editions import build_editions, link_unlisted
+from .fixed_urls import fix_urls
 from .languages import site_languages
 from .listings import ListingsGenerator
 
@@ -58,6 +59,12 @@ def link_editions(generators):
         *tips_reader.hidden_articles, *tips_reader.hidden_translations,
     ])
     link_unlisted(languages, pages, [
+        *pages_reader.hidden_pages, *pages_reader.hidden_translations,
+        *pages_reader.draft_pages, *pages_reader.draft_translations,
+    ])
+    fix_urls([
+        *tips, *pages, *tips_reader.drafts, *tips_reader.drafts_translations,
+        *tips_reader.hidden_articles, *tips_reader.hidden_translations,
         *pages_reader.hidden_pages, *pages_reader.hidden_translations,
         *pages_reader.draft_pages, *pages_reader.draft_translations,
     ])

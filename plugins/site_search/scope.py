@@ -2,8 +2,9 @@
 
 The templates mark what Pagefind indexes with data-pagefind-body, and only on
 published content. As each page is written, the pages that may be indexed are
-counted, and any other page that carries the mark is noted: a draft, a hidden
-page or a freebie's secret delivery page must never be found by search.
+counted and the others noted; once the files are on disk, any of those that
+carries the mark is a stray: a draft, a hidden page or a freebie's secret
+delivery page must never be found by search.
 """
 
 import re
@@ -35,8 +36,12 @@ class WrittenPages:
 
     def start(self):
         self.searchable = Counter()  # language code -> pages
-        # what kind of page -> pages; never their paths, as a delivery page's path is its secret
-        self.strays = Counter()
+        self.others = []  # (path, what kind of page) of every other page written
+
+    def strays(self):
+        """What kind of page -> pages marked for indexing that must not be; never their paths, as a
+        delivery page's path is its secret. Read once the pages are on disk."""
+        return Counter(kind for path, kind in self.others if is_marked(path))
 
     def note(self, path, context):
         if not path.endswith(".html"):
@@ -44,8 +49,8 @@ class WrittenPages:
         page = written_page(context)
         if searchable(page):
             self.searchable[page.lang] += 1
-        elif is_marked(path):
-            self.strays[_kind(page)] += 1
+        else:
+            self.others.append((path, _kind(page)))
 
 
 def _kind(page):

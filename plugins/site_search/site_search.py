@@ -30,9 +30,10 @@ def index_site(pelican):
     if not pelican.settings["SEARCH_ENABLED"]:
         return
     output = pelican.settings["OUTPUT_PATH"]
-    if written.strays:
+    strays = written.strays()
+    if strays:
         shutil.rmtree(Path(output) / settings.BUNDLE_FOLDER, ignore_errors=True)
-        kinds = ", ".join(f"{kind}: {count}" for kind, count in sorted(written.strays.items()))
+        kinds = ", ".join(f"{kind}: {count}" for kind, count in sorted(strays.items()))
         logger.error(
             "Site search: pages that are not public carry data-pagefind-body (%s), so nothing was indexed: "
             "drafts, hidden pages and freebies' delivery pages must never be found by search. Keep "

@@ -16,6 +16,18 @@ class CardCache:
     def has(self, key):
         return os.path.isfile(self.path(key))
 
+    def too_long(self, key, measure):
+        """Whether the title of card `key` is too long for it: `measure()` once per card, then a note
+        beside the card says (a rebuild warns again without laying out every title again)."""
+        notes = {True: f"{self.path(key)}.too-long", False: f"{self.path(key)}.fits"}
+        for answer, note in notes.items():
+            if os.path.exists(note):
+                return answer
+        answer = bool(measure())
+        os.makedirs(self.folder, exist_ok=True)
+        open(notes[answer], "wb").close()
+        return answer
+
     def put(self, key, png):
         os.makedirs(self.folder, exist_ok=True)
         # written aside, then renamed: a build that stops half-way, or one running beside it,

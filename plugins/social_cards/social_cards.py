@@ -9,6 +9,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from multilingual.sources import where
+from parallel_build.pool import InBackground, build_processes
 
 from .cache import CardCache
 from .drawing import HEIGHT, TITLE_SIZES, WIDTH, Fonts, draw_card, fingerprint, fits, plain_title
@@ -64,31 +65,66 @@ def make_cards(generators):
         *tips_reader.articles, *tips_reader.translations,
         *tips_reader.hidden_articles, *tips_reader.hidden_translations,
     ]
+    placed = []  # (tip, key) of every tip that gets a card
+    missing_cards = {}  # key -> (title, caption) of the cards no cache holds yet
     for tip in tips:
         if not tip.save_as:
             continue  # a tip that is not written has no page to share
         title = plain_title(tip.title)
         language = getattr(tip, "language", None)
         caption = language.name if language is not None else tip.lang
-        _check(tip, title, caption, fonts, captions_checked)
-
         key = fingerprint(title, site_name, caption, style, fonts)
-        if cache.has(key):
+        if key in missing_cards or cache.has(key):
             count.reused += 1
         else:
-            card = draw_card(title, site_name=site_name, caption=caption, style=style, fonts=fonts)
-            cache.put(key, card.png)
-            count.drawn += 1
+            missing_cards[key] = (title, caption)
+        _check(tip, title, caption, fonts, captions_checked, cache, key)
         path = card_path(tip.save_as)
-        cache.copy_to(key, os.path.join(settings["OUTPUT_PATH"], path))
         tip.social_card = path
         tip.social_card_width, tip.social_card_height = WIDTH, HEIGHT
+        placed.append((key, os.path.join(settings["OUTPUT_PATH"], path)))
 
+    jobs = [(key, title, caption) for key, (title, caption) in missing_cards.items()]
+    count.drawn = len(jobs)
+    # drawn beside the pages and the search index, on whatever core they leave free
+    drawing.start(InBackground(drawer(cache, site_name, style, fonts), jobs, build_processes(settings)), cache, placed)
     LAST_BUILD.drawn, LAST_BUILD.reused = count.drawn, count.reused
-    logger.info("Social cards: %d drawn, %d reused from %s", count.drawn, count.reused, cache.folder)
+    logger.info("Social cards: %d to draw, %d reused from %s", count.drawn, count.reused, cache.folder)
 
 
-def _check(tip, title, caption, fonts, captions_checked):
+class Drawing:
+    """The cards being drawn while the pages are written; put in place once they are all there."""
+
+    def __init__(self):
+        self.work, self.cache, self.placed = None, None, []
+
+    def start(self, work, cache, placed):
+        self.work, self.cache, self.placed = work, cache, placed
+
+    def finish(self, pelican=None):
+        if self.work is None:
+            return
+        work, self.work = self.work, None
+        work.wait()
+        for key, destination in self.placed:
+            self.cache.copy_to(key, destination)
+
+
+drawing = Drawing()
+
+
+def drawer(cache, site_name, style, fonts):
+    """What draws one card, (key, title, caption), into the cache: it may run in a forked child."""
+
+    def draw(job):
+        key, title, caption = job
+        card = draw_card(title, site_name=site_name, caption=caption, style=style, fonts=fonts)
+        cache.put(key, card.png)  # written by the child itself: only None travels back
+
+    return draw
+
+
+def _check(tip, title, caption, fonts, captions_checked, cache, key):
     """Warn about what the card cannot show as written; the card is drawn all the same."""
     missing = missing_characters(title, fonts.characters["bold"])
     if missing:
@@ -97,7 +133,7 @@ def _check(tip, title, caption, fonts, captions_checked):
             "rephrase the title or set SOCIAL_CARDS['bold_font'] to a font that has them",
             where(tip.source_path, "Title"), describe(missing),
         )
-    if not fits(title, fonts):
+    if cache.too_long(key, lambda: not fits(title, fonts)):
         logger.warning(
             "%s: the title is too long for its social card even at %d px, so the card shows it cut short "
             "(ending in …) or with a long word broken; shorten the title",
@@ -117,3 +153,4 @@ def register():
     signals.initialized.connect(configure)
     # receivers run in PLUGINS order: after the multilingual plugin has left out what it cannot build
     signals.all_generators_finalized.connect(make_cards)
+    signals.finalized.connect(drawing.finish)

@@ -2,6 +2,8 @@
 
 import io
 import logging
+import os
+import random
 import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -9,15 +11,17 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops, ImageDraw, ImageStat
 from pelican import signals
 from pelican.log import LimitFilter
 
-from social_cards.cache import FOLDER
+from parallel_build.pool import SMALLEST_SHARED, can_fork, fork_map
+from social_cards import drawing
+from social_cards.cache import FOLDER, CardCache, CardCache
 from social_cards.drawing import HEIGHT, TITLE_AREA, WIDTH, Fonts, draw_card, fingerprint, fits, plain_title
 from social_cards.glyphs import missing_characters
 from social_cards.settings import DEFAULTS, SocialCardsConfigError, style_from
-from social_cards.social_cards import LAST_BUILD, BuildCount, _check, card_path
+from social_cards.social_cards import LAST_BUILD, BuildCount, _check, card_path, drawer
 from support import ROOT, build, read_metadata, sources, tip_pages
 
 THEME = str(ROOT / "theme")
@@ -126,6 +130,7 @@ def test_every_tip_in_every_language_has_a_1200x630_png_card_beside_its_page(bui
         assert card.relative_to(first.output).as_posix() in first.cards, f"{path} has no card"
         with Image.open(card) as image:
             assert image.format == "PNG" and image.size == (1200, 630) == (WIDTH, HEIGHT)
+            assert image.mode == "P", "a few colours: a palette PNG is far cheaper to write than an RGB one"
 
 
 def test_templates_get_the_cards_url_and_size_before_the_pages_are_written(builds):
@@ -147,7 +152,8 @@ def test_cards_show_a_dark_title_on_the_light_brand_background(builds, style):
             histogram = image.convert("L").crop(area).histogram()
             dark, light = sum(histogram[:80]) / sum(histogram), sum(histogram[200:]) / sum(histogram)
             assert dark > 0.03 and light > 0.5, f"{path}: {dark:.1%} dark and {light:.1%} light by the title"
-            assert image.getpixel((4, HEIGHT // 2)) == style.accent, "the brand's accent runs down the left"
+            edge = image.convert("RGB").getpixel((4, HEIGHT // 2))
+            assert edge == style.accent, "the brand's accent runs down the left"
 
 
 def test_titles_with_diacritics_give_no_warning(builds, fonts):
@@ -229,7 +235,7 @@ def test_a_title_too_long_for_the_card_is_a_warning_naming_the_file(tmp_path, ca
     title = "Word " * 80
     source.write_text(f"Date: 2026-05-04\nTitle: {title}\n\nText.\n", encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger="social_cards"):
-        _check(SimpleNamespace(source_path=str(source)), title.strip(), "English", fonts, set())
+        _check(SimpleNamespace(source_path=str(source)), title.strip(), "English", fonts, set(), CardCache(str(tmp_path)), "k")
     [record] = caplog.records
     assert record.getMessage().startswith(f"{source}:2: the title is too long for its social card")
 
@@ -249,6 +255,97 @@ def test_the_same_card_is_the_same_bytes_and_carries_no_date(style, fonts):
     )
     assert first == second and first.startswith(b"\x89PNG\r\n\x1a\n")
     assert b"tIME" not in first and b"tEXt" not in first
+
+
+def rgb_drawing(plan, style):
+    """The card of `plan` drawn the plain way, in RGB: what the palette card must look like."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), style.background)
+    draw = ImageDraw.Draw(image)
+    for box, colour in plan.rectangles:
+        draw.rectangle(box, fill=colour)
+    mark = drawing.brand_mark(drawing.MARK_SIZE, style.accent_soft, style.accent)
+    image.paste(mark, drawing.MARK_CORNER, mark)
+    for colour, texts in plan.blocks:
+        for origin, text, font, anchor in texts:
+            draw.text(origin, text, font=font, fill=colour, anchor=anchor)
+    return image
+
+
+def exactly(image, colour):
+    """255 where `image` is exactly `colour`, 0 elsewhere."""
+    difference = ImageChops.difference(image, Image.new("RGB", image.size, colour))
+    bands = [band.point([255] + [0] * 255) for band in difference.split()]
+    return ImageChops.darker(ImageChops.darker(bands[0], bands[1]), bands[2])
+
+
+@pytest.mark.parametrize(
+    ("title", "caption"), [(TITLES[1], "Polski"), (TITLES[3], "Suomi"), (TOO_LONG[0], "")]
+)
+def test_the_palette_card_looks_like_the_same_card_drawn_in_rgb(title, caption, style, fonts):
+    card = draw_card(title, site_name="Reciprocity Hub", caption=caption, style=style, fonts=fonts)
+    with Image.open(io.BytesIO(card.png)) as image:
+        assert (image.format, image.mode, image.size) == ("PNG", "P", (WIDTH, HEIGHT))
+        palette = image.convert("RGB")
+    plan = drawing.plan_card(title, "Reciprocity Hub", caption, style, fonts)
+    assert plan.layout.lines == card.layout.lines and plan.layout.boxes == card.layout.boxes
+    reference = rgb_drawing(plan, style)
+
+    difference = ImageChops.difference(palette, reference)
+    assert max(ImageStat.Stat(difference).mean) < 1.5
+    # anti-aliased edges take the nearest of the ramp's shades: half a step off at most, plus rounding
+    step = max(abs(a - b) for a, b in zip(style.foreground, style.background)) / (drawing.RAMP - 1)
+    assert max(high for _, high in difference.getextrema()) <= min(step / 2 + 1, 6)
+
+    assert palette.getpixel((WIDTH - 1, 0)) == palette.getpixel((WIDTH - 1, HEIGHT - 1)) == style.background
+    assert palette.getpixel((drawing.EDGE - 1, HEIGHT // 2)) == style.accent
+    (rule_left, rule_top, _, _), _ = plan.rectangles[1]
+    assert palette.getpixel((rule_left + 1, rule_top + 1)) == style.highlight
+    # where the text fully covers a pixel, the pixel is the text's own colour
+    solid = exactly(reference, style.foreground)
+    assert solid.histogram()[255] > 2000, "the title has solid strokes to compare"
+    assert ImageChops.subtract(solid, exactly(palette, style.foreground)).getbbox() is None
+
+
+def test_cards_drawn_in_forked_processes_are_the_same_bytes_as_drawn_in_one(tmp_path, style, fonts):
+    assert can_fork()
+    titles = [f"{title} {number}" for number in range(13) for title in TITLES]
+    jobs = [(f"card{number}", title, "Suomi") for number, title in enumerate(titles[: 2 * SMALLEST_SHARED])]
+    assert len(jobs) == 2 * SMALLEST_SHARED, "enough cards for fork_map to use both processes"
+    serial, forked = CardCache(tmp_path / "serial"), CardCache(tmp_path / "forked")
+    draw_serially = drawer(serial, "Reciprocity Hub", style, fonts)
+    draw_forked = drawer(forked, "Reciprocity Hub", style, fonts)
+    # the children start with nothing measured and no palette, as in a build's first fork
+    drawing._bbox.cache_clear()
+    drawing._palette.cache_clear()
+    processes = fork_map(lambda job: (draw_forked(job), os.getpid())[1], jobs, 2)
+    assert len(set(processes)) == 2 and os.getpid() not in processes
+    for job in jobs:
+        draw_serially(job)
+    for key, _, _ in jobs:
+        with open(serial.path(key), "rb") as one, open(forked.path(key), "rb") as other:
+            assert one.read() == other.read(), key
+    assert sorted(os.listdir(forked.folder)) == sorted(os.listdir(serial.folder)), "no partial files left"
+
+
+def test_titles_fit_as_when_every_size_is_measured_in_full(fonts):
+    """fit_title stops measuring a size once the title has too many lines for it; the outcome is the same."""
+    words = " ".join(TITLES).split(" ")
+    rng = random.Random(7)
+    titles = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 30))) for _ in range(24)]
+    width, height = TITLE_AREA.right - TITLE_AREA.left, TITLE_AREA.bottom - TITLE_AREA.top
+
+    def fits_at(title, size):
+        font = fonts.at("bold", size)
+        lines = drawing._wrap(title.split(" "), font, width)
+        return lines is not None and drawing._block_height(font, len(lines)) <= height
+
+    for title in titles:
+        largest = next((size for size in drawing.TITLE_SIZES if fits_at(title, size)), None)
+        layout = drawing.fit_title(title, fonts)
+        expected = (largest, False) if largest else (drawing.TITLE_SIZES[-1], True)
+        assert (layout.size, layout.shortened) == expected, title
+        assert fits(title, fonts) == fits_at(title, drawing.TITLE_SIZES[-1]), title
+    assert any(fits(title, fonts) for title in titles) and not all(fits(title, fonts) for title in titles)
 
 
 def test_everything_drawn_is_in_the_fingerprint(style, fonts):

@@ -5,6 +5,7 @@ the language of the page being rendered in its template context.
 """
 
 import os
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -62,7 +63,12 @@ def localdate(context, value, format="long"):
 
 @pass_context
 def localnumber(context, value):
-    return format_decimal(value, locale=page_language(context).replace("-", "_"))
+    return _decimal(value, page_language(context).replace("-", "_"))
+
+
+@lru_cache(maxsize=4096)  # every listing shows the same few counts and reading times
+def _decimal(value, locale):
+    return format_decimal(value, locale=locale)
 
 
 def load(pelican):

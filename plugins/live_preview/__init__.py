@@ -1,0 +1,1 @@
+from .live_preview import register  # noqa: F401

@@ -1,0 +1,1 @@
+from .parallel_build import register  # noqa: F401

@@ -1,0 +1,36 @@
+"""Signal receivers: hand Pelican the parallel writer, and write its pages before any plugin's
+`finalized` work reads the output (the sitemap, the search index)."""
+
+import logging
+
+from pelican import signals
+
+from .writer import ParallelWriter
+
+logger = logging.getLogger(__name__)
+
+_writers = []  # the writer of the build in progress
+
+
+def provide_writer(pelican):
+    return _Tracked
+
+
+class _Tracked(ParallelWriter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _writers[:] = [self]
+
+
+def write_pages(pelican):
+    if not _writers:
+        return
+    writer = _writers.pop()
+    count = writer.flush()
+    logger.info("Pages: %d written, %d unchanged", count.written, count.unchanged)
+
+
+def register():
+    signals.get_writer.connect(provide_writer)
+    # receivers run in the order they connect: this plugin comes first in PLUGINS
+    signals.finalized.connect(write_pages)

@@ -1,0 +1,82 @@
+"""The parallel writer: the same site as rendering in one process, and unchanged files left alone."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pelican.log import LimitFilter
+
+from parallel_build.writer import LAST_BUILD, PageRenderError, write_if_changed
+from support import ROOT, build
+
+
+def files(output):
+    return {path.relative_to(output): path.read_bytes() for path in sorted(Path(output).rglob("*")) if path.is_file()}
+
+
+def html_files(output):
+    return {path: data for path, data in files(output).items() if path.suffix == ".html"}
+
+
+def fresh_build(output, **overrides):
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+    return build(output, **overrides)
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory):
+    """A copy of the sample content that tests may edit."""
+    copy = tmp_path_factory.mktemp("content") / "content"
+    shutil.copytree(ROOT / "content", copy)
+    return copy
+
+
+def test_pages_rendered_on_two_cores_are_the_pages_rendered_on_one(tmp_path):
+    fresh_build(tmp_path / "one", BUILD_PROCESSES=1, SEARCH_ENABLED=False)
+    fresh_build(tmp_path / "two", BUILD_PROCESSES=2, SEARCH_ENABLED=False)
+    one, two = html_files(tmp_path / "one"), html_files(tmp_path / "two")
+    assert len(one) > 100
+    assert one == two
+
+
+def test_a_second_build_rewrites_no_page_and_an_edit_rewrites_only_what_shows_it(tmp_path, content):
+    output = tmp_path / "output"
+    fresh_build(output, PATH=str(content))
+    total = LAST_BUILD.written
+    assert total > 100 and LAST_BUILD.unchanged == 0
+    before = {path: path.stat().st_mtime_ns for path in output.rglob("*.html")}
+
+    fresh_build(output, PATH=str(content))
+    assert (LAST_BUILD.written, LAST_BUILD.unchanged) == (0, total)
+    assert {path: path.stat().st_mtime_ns for path in output.rglob("*.html")} == before
+
+    tip = content / "tips" / "give-first.pl.md"
+    text = tip.read_text(encoding="utf-8")
+    tip.write_text(text.replace("\n\n", "\n\nZmiana w treści porady.\n\n", 1), encoding="utf-8")
+    try:
+        fresh_build(output, PATH=str(content))
+    finally:
+        tip.write_text(text, encoding="utf-8")
+    changed = {path for path in output.rglob("*.html") if path.stat().st_mtime_ns != before[path]}
+    assert LAST_BUILD.written == len(changed) == 1, changed
+    assert "Zmiana w treści porady." in next(iter(changed)).read_text(encoding="utf-8")
+
+
+def test_write_if_changed_leaves_equal_bytes_alone(tmp_path):
+    page = tmp_path / "page.html"
+    assert write_if_changed(str(page), b"one") is True
+    assert write_if_changed(str(page), b"one") is False
+    assert write_if_changed(str(page), b"two") is True
+    assert page.read_bytes() == b"two"
+
+
+def test_a_failing_template_names_the_page(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    page_template = theme / "templates" / "page.html"
+    page_template.write_text(page_template.read_text(encoding="utf-8").replace(
+        "{% block content %}", "{% block content %}{{ page.no_such_thing.either }}", 1), encoding="utf-8")
+    message = r"/index\.html: the template page\.html failed at page\.html:3: UndefinedError: .*no_such_thing"
+    with pytest.raises(PageRenderError, match=message):
+        fresh_build(tmp_path / "output", THEME=str(theme), SEARCH_ENABLED=False)

@@ -1,0 +1,171 @@
+"""A Pelican writer that renders pages on every core and leaves files whose bytes did not change alone.
+
+Pelican's writer renders each page as its generator asks for it. This one lets Pelican do everything
+around the rendering as usual (pagination, the page's variables, the `content_written` signal that
+plugins listen to) but only notes what to render. At the end of the build, `flush()` renders the
+noted pages in forked children and writes a file only when its bytes differ from what is there, so
+an unchanged page keeps its file, its date, and the dev server's browser is not reloaded for it.
+"""
+
+import logging
+import os
+import traceback
+from dataclasses import dataclass
+
+from pelican.writers import Writer
+
+from .pool import build_processes, fork_map
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class WriteCount:
+    written: int = 0
+    unchanged: int = 0
+
+
+# What the last build did with its pages; changed in place, so an imported name stays current.
+LAST_BUILD = WriteCount()
+
+
+class PageRenderError(RuntimeError):
+    """A template failed on a page; the message names the page and the template."""
+
+
+@dataclass
+class Pending:
+    template: object
+    own: dict  # the page's own variables: what its context holds beyond (or instead of) the shared one
+    shared: dict  # the generator's context, which content objects read their site URL from
+
+    @classmethod
+    def of(cls, template, context, shared):
+        # a page's context is a copy of the shared one plus a few variables: keeping only those
+        # keeps thousands of noted pages from holding thousands of copies of every setting
+        missing = object()
+        own = {name: value for name, value in context.items() if shared.get(name, missing) is not value}
+        return cls(template, own, shared)
+
+    def context(self):
+        return {**self.shared, **self.own}
+
+
+class _Noted(str):
+    """What the noting template returns: a page still to be rendered."""
+
+
+class _NotingTemplate:
+    """Stands in for a template: rendering only notes the template and the page's variables."""
+
+    def __init__(self, template, shared, writer):
+        self.template = template
+        self.shared = shared
+        self.writer = writer
+
+    def render(self, context):
+        self.writer._last = Pending.of(self.template, context, self.shared)
+        return _Noted()
+
+    def __getattr__(self, name):
+        return getattr(self.template, name)
+
+
+class _Nowhere:
+    """The file Pelican writes a noted page into: nothing is written until flush()."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def write(self, text):
+        return len(text)
+
+
+class ParallelWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.pending = {}  # output path -> Pending, in the order Pelican asked for them
+        self._last = None
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        return super().write_file(name, _NotingTemplate(template, context, self), context, *args, **kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        pending, self._last = self._last, None
+        if pending is None:  # not a page (Pelican's feeds): written now, as Pelican does
+            return super()._open_w(filename, encoding, override)
+        # Pelican's rules: a page written with override=True wins over any other write to its path
+        if filename in self._overridden_files:
+            if override:
+                return super()._open_w(filename, encoding, override)  # Pelican raises its own error
+            logger.info('Skipping "%s", not overwriting', filename)
+            return _Nowhere()
+        if filename in self._written_files and not override:
+            return super()._open_w(filename, encoding, override)  # Pelican raises its own error
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        self.pending.pop(filename, None)
+        self.pending[filename] = pending
+        return _Nowhere()
+
+    def flush(self):
+        """Render and write every noted page; returns the WriteCount."""
+        pages = list(self.pending.items())
+        self.pending = {}
+        results = fork_map(_render_and_write, pages, build_processes(self.settings))
+        count = WriteCount()
+        for path, outcome in zip((path for path, _ in pages), results):
+            if isinstance(outcome, _Failure):
+                logger.debug("%s", outcome.trace)
+                raise PageRenderError(
+                    f"{os.path.relpath(path, self.output_path)}: the template {outcome.template} failed "
+                    f"at {outcome.where}: {outcome.error}; correct the template"
+                )
+            if outcome:
+                count.written += 1
+            else:
+                count.unchanged += 1
+        LAST_BUILD.written, LAST_BUILD.unchanged = count.written, count.unchanged
+        return count
+
+
+@dataclass
+class _Failure:
+    template: str
+    where: str  # the template file and line that failed
+    error: str
+    trace: str
+
+
+def _render_and_write(page):
+    """Render one noted page; True if its file was written, False if it already held these bytes."""
+    path, pending = page
+    context = pending.context()
+    if context.get("localsiteurl"):
+        # as Pelican does just before rendering: a page with relative URLs links its content from where it is
+        pending.shared["localsiteurl"] = context["localsiteurl"]
+    try:
+        data = pending.template.render(context).encode("utf-8")
+    except Exception as error:  # raised in the parent with the page's name; a child cannot log for it
+        frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".html")]
+        where = f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else pending.template.name
+        return _Failure(pending.template.name, where, f"{type(error).__name__}: {error}", traceback.format_exc())
+    return write_if_changed(path, data)
+
+
+def write_if_changed(path, data):
+    """Write `data` to `path` unless the file already holds exactly these bytes; True if written."""
+    try:
+        if os.path.getsize(path) == len(data):
+            with open(path, "rb") as existing:
+                if existing.read() == data:
+                    return False
+    except OSError:
+        pass  # not there yet
+    with open(path, "wb") as output:
+        output.write(data)
+    return True
