@@ -26,6 +26,7 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "parallel_build",
+    "cmark_reader",
     "multilingual",
     "ui_translations",
     "share_links",

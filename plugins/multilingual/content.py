@@ -45,7 +45,9 @@ def localize(content):
 
 def reading_minutes(content):
     """Minutes a reader needs, from the words of the rendered text."""
-    words = len(Markup(content.content).striptags().split())
+    # the text as read: the same words as `content.content`, whose links Pelican would resolve for
+    # nothing here (the pages are rendered later, in other processes)
+    words = len(Markup(content._content or "").striptags().split())
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 

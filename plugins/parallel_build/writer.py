@@ -12,6 +12,7 @@ import os
 import traceback
 from dataclasses import dataclass
 
+from blinker import signal
 from pelican.writers import Writer
 
 from .pool import build_processes, fork_map
@@ -27,6 +28,10 @@ class WriteCount:
 
 # What the last build did with its pages; changed in place, so an imported name stays current.
 LAST_BUILD = WriteCount()
+
+# Sent once the pages are on disk, with the paths of the files whose bytes changed; a plugin can
+# connect to it by name, without importing this one.
+page_files_changed = signal("page_files_changed")
 
 
 class PageRenderError(RuntimeError):
@@ -118,6 +123,7 @@ class ParallelWriter(Writer):
         self.pending = {}
         results = fork_map(_render_and_write, pages, build_processes(self.settings))
         count = WriteCount()
+        changed = set()
         for path, outcome in zip((path for path, _ in pages), results):
             if isinstance(outcome, _Failure):
                 logger.debug("%s", outcome.trace)
@@ -127,9 +133,12 @@ class ParallelWriter(Writer):
                 )
             if outcome:
                 count.written += 1
+                changed.add(path)
             else:
                 count.unchanged += 1
         LAST_BUILD.written, LAST_BUILD.unchanged = count.written, count.unchanged
+        # what depends on the pages' bytes (the search index) can keep what it made of the others
+        page_files_changed.send(self, paths=changed)
         return count
 
 

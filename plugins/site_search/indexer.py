@@ -11,8 +11,8 @@ class IndexingError(RuntimeError):
     """Pagefind did not write an index; the message says why, in Pagefind's words where it gave any."""
 
 
-def build_index(site, folder):
-    """Index the marked pages of `site` into `site/folder`.
+def build_index(site, folder, pages="**/*.{html}"):
+    """Index the marked pages of `site` (those matching the glob `pages`) into `site/folder`.
 
     Returns the number of pages indexed per language code, and what Pagefind
     warned about (lines of text).
@@ -21,7 +21,7 @@ def build_index(site, folder):
     shutil.rmtree(bundle, ignore_errors=True)  # nothing of an earlier build's index survives
     command = [
         sys.executable, "-P", "-m", "pagefind",  # -P: not a pagefind folder of the working dir
-        "--site", str(site), "--output-subdir", folder,
+        "--site", str(site), "--output-subdir", folder, "--glob", pages,
         "--quiet",  # warnings and errors only, which the build log repeats
     ]
     try:

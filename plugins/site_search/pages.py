@@ -7,7 +7,7 @@ from multilingual.languages import save_as, site_languages
 from multilingual.writing import write_page
 
 from .plurals import plural_samples
-from .settings import BUNDLE_FOLDER
+from .settings import bundle_folder
 
 
 class SearchPagesGenerator(Generator):
@@ -31,6 +31,6 @@ class SearchPagesGenerator(Generator):
                 save_as(page.url),
                 "search",
                 page,
-                search_script=f"{BUNDLE_FOLDER}/pagefind.js",
+                search_script=f"{bundle_folder(page.language)}/pagefind.js",
                 plural_samples=plural_samples(page.language.locale),
             )

@@ -36,7 +36,18 @@ class WrittenPages:
 
     def start(self):
         self.searchable = Counter()  # language code -> pages
+        self.searchable_paths = {}  # language code -> [path of each of its searchable pages]
+        self.changed = None  # the paths of the pages whose bytes this build changed, when the writer says
         self.others = []  # (path, what kind of page) of every other page written
+
+    def note_changes(self, sender, paths):
+        self.changed = set(paths)
+
+    def unchanged(self, code):
+        """Whether no searchable page of a language changed its bytes in this build (False if unknown)."""
+        if self.changed is None:
+            return False
+        return not any(path in self.changed for path in self.searchable_paths.get(code, ()))
 
     def strays(self):
         """What kind of page -> pages marked for indexing that must not be; never their paths, as a
@@ -49,6 +60,7 @@ class WrittenPages:
         page = written_page(context)
         if searchable(page):
             self.searchable[page.lang] += 1
+            self.searchable_paths.setdefault(page.lang, []).append(path)
         else:
             self.others.append((path, _kind(page)))
 

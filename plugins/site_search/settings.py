@@ -7,8 +7,18 @@ DEFAULTS = {
     "SEARCH_RESULTS_SHOWN": 10,
 }
 
-# Where Pagefind writes the index and its script, under the output folder.
+# Where Pagefind writes the indexes and their scripts, under the output folder: one bundle per language,
+# indexed one after the other, so the indexer holds one language's pages in memory at a time.
 BUNDLE_FOLDER = "pagefind"
+
+
+def bundle_folder(language):
+    return f"{BUNDLE_FOLDER}/{language.code}"
+
+
+def pages_of(language):
+    """The pages of a language, for Pagefind's --glob: everything under its own folder."""
+    return f"{language.home_url}**/*.html"
 
 
 def apply(settings):

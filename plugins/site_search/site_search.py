@@ -1,9 +1,11 @@
 """Signal receivers: set up the settings, add the search pages, note what is written, then index the site."""
 
+import json
 import logging
 import shutil
 from pathlib import Path
 
+from blinker import signal
 from pelican import signals
 
 from . import settings
@@ -41,22 +43,47 @@ def index_site(pelican):
             kinds,
         )
         return
-    try:
-        counts, warnings = build_index(output, settings.BUNDLE_FOLDER)
-    except IndexingError as error:
-        logger.error(
-            "Site search: Pagefind could not index %s (%s), so the search pages cannot find anything. "
-            "Install it into this Python environment with `pip install -r requirements.txt` (the "
-            "pagefind[bin] package), or set SEARCH_ENABLED = False in pelicanconf.py to build without search",
-            output,
-            error,
-        )
-        return
+    languages = list(pelican.settings["SITE_LANGUAGES"])
+    bundles = {language.code: Path(output) / settings.bundle_folder(language) for language in languages}
+    for stale in set((Path(output) / settings.BUNDLE_FOLDER).glob("*")) - set(bundles.values()):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink()
+    counts, warnings, kept = {}, [], []
+    for language in languages:
+        indexed = _indexed_count(bundles[language.code], language.code)
+        if indexed == written.searchable[language.code] and written.unchanged(language.code):
+            counts[language.code] = indexed  # the same pages as the index holds: it stays as it is
+            kept.append(language.code)
+            continue
+        try:
+            found, said = build_index(output, settings.bundle_folder(language), settings.pages_of(language))
+        except IndexingError as error:
+            logger.error(
+                "Site search: Pagefind could not index %s (%s), so the search pages cannot find anything. "
+                "Install it into this Python environment with `pip install -r requirements.txt` (the "
+                "pagefind[bin] package), or set SEARCH_ENABLED = False in pelicanconf.py to build without search",
+                output,
+                error,
+            )
+            return
+        counts.update(found)
+        warnings.extend(said)
     for warning in warnings:
         logger.warning("Site search: Pagefind: %s", warning)
     _compare(counts)
     indexed = ", ".join(f"{count} pages in {code}" for code, count in sorted(counts.items()))
-    logger.info("Site search: indexed %s", indexed)
+    logger.info("Site search: indexed %s%s", indexed, f" (kept as they were: {', '.join(kept)})" if kept else "")
+
+
+def _indexed_count(bundle, code):
+    """How many pages the bundle of a language indexes, or None if there is no readable bundle."""
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return entry["languages"][code]["page_count"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def _compare(counts):
@@ -76,4 +103,5 @@ def register():
     signals.initialized.connect(configure)
     signals.get_generators.connect(add_generator)
     signals.content_written.connect(written.note)
+    signal("page_files_changed").connect(written.note_changes)
     signals.finalized.connect(index_site)

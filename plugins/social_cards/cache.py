@@ -16,17 +16,22 @@ class CardCache:
     def has(self, key):
         return os.path.isfile(self.path(key))
 
+    def _notes(self, key):
+        return {True: f"{self.path(key)}.too-long", False: f"{self.path(key)}.fits"}
+
     def too_long(self, key, measure):
-        """Whether the title of card `key` is too long for it: `measure()` once per card, then a note
-        beside the card says (a rebuild warns again without laying out every title again)."""
-        notes = {True: f"{self.path(key)}.too-long", False: f"{self.path(key)}.fits"}
-        for answer, note in notes.items():
+        """Whether the title of card `key` is too long for it, from the note beside the card (so a
+        rebuild warns again without laying out every title again); `measure()` when there is none."""
+        for answer, note in self._notes(key).items():
             if os.path.exists(note):
                 return answer
         answer = bool(measure())
-        os.makedirs(self.folder, exist_ok=True)
-        open(notes[answer], "wb").close()
+        self.note_too_long(key, answer)
         return answer
+
+    def note_too_long(self, key, answer):
+        os.makedirs(self.folder, exist_ok=True)
+        open(self._notes(key)[bool(answer)], "wb").close()
 
     def put(self, key, png):
         os.makedirs(self.folder, exist_ok=True)

@@ -65,7 +65,8 @@ def make_cards(generators):
         *tips_reader.articles, *tips_reader.translations,
         *tips_reader.hidden_articles, *tips_reader.hidden_translations,
     ]
-    placed = []  # (tip, key) of every tip that gets a card
+    placed = []  # (key, where in the output) of every card
+    length_checks = []  # (tip, key) of the cards still to draw
     missing_cards = {}  # key -> (title, caption) of the cards no cache holds yet
     for tip in tips:
         if not tip.save_as:
@@ -78,7 +79,11 @@ def make_cards(generators):
             count.reused += 1
         else:
             missing_cards[key] = (title, caption)
-        _check(tip, title, caption, fonts, captions_checked, cache, key)
+        _check(tip, title, caption, fonts, captions_checked)
+        if key in missing_cards:
+            length_checks.append((tip, key))  # the drawing says whether the title fitted
+        elif cache.too_long(key, lambda: not fits(title, fonts)):
+            _warn_too_long(tip)
         path = card_path(tip.save_as)
         tip.social_card = path
         tip.social_card_width, tip.social_card_height = WIDTH, HEIGHT
@@ -87,7 +92,8 @@ def make_cards(generators):
     jobs = [(key, title, caption) for key, (title, caption) in missing_cards.items()]
     count.drawn = len(jobs)
     # drawn beside the pages and the search index, on whatever core they leave free
-    drawing.start(InBackground(drawer(cache, site_name, style, fonts), jobs, build_processes(settings)), cache, placed)
+    work = InBackground(drawer(cache, site_name, style, fonts), jobs, 1)
+    drawing.start(work, cache, placed, length_checks)
     LAST_BUILD.drawn, LAST_BUILD.reused = count.drawn, count.reused
     logger.info("Social cards: %d to draw, %d reused from %s", count.drawn, count.reused, cache.folder)
 
@@ -96,16 +102,19 @@ class Drawing:
     """The cards being drawn while the pages are written; put in place once they are all there."""
 
     def __init__(self):
-        self.work, self.cache, self.placed = None, None, []
+        self.work, self.cache, self.placed, self.length_checks = None, None, [], []
 
-    def start(self, work, cache, placed):
-        self.work, self.cache, self.placed = work, cache, placed
+    def start(self, work, cache, placed, length_checks):
+        self.work, self.cache, self.placed, self.length_checks = work, cache, placed, length_checks
 
     def finish(self, pelican=None):
         if self.work is None:
             return
         work, self.work = self.work, None
         work.wait()
+        for tip, key in self.length_checks:
+            if self.cache.too_long(key, lambda: True):  # noted by the drawing; a missing note is a failure
+                _warn_too_long(tip)
         for key, destination in self.placed:
             self.cache.copy_to(key, destination)
 
@@ -119,25 +128,20 @@ def drawer(cache, site_name, style, fonts):
     def draw(job):
         key, title, caption = job
         card = draw_card(title, site_name=site_name, caption=caption, style=style, fonts=fonts)
+        cache.note_too_long(key, card.layout.shortened)
         cache.put(key, card.png)  # written by the child itself: only None travels back
 
     return draw
 
 
-def _check(tip, title, caption, fonts, captions_checked, cache, key):
-    """Warn about what the card cannot show as written; the card is drawn all the same."""
+def _check(tip, title, caption, fonts, captions_checked):
+    """Warn about characters the card cannot show; the card is drawn all the same."""
     missing = missing_characters(title, fonts.characters["bold"])
     if missing:
         logger.warning(
             "%s: the social card's font lacks %s of the title, so the card cannot show them; "
             "rephrase the title or set SOCIAL_CARDS['bold_font'] to a font that has them",
             where(tip.source_path, "Title"), describe(missing),
-        )
-    if cache.too_long(key, lambda: not fits(title, fonts)):
-        logger.warning(
-            "%s: the title is too long for its social card even at %d px, so the card shows it cut short "
-            "(ending in …) or with a long word broken; shorten the title",
-            where(tip.source_path, "Title"), TITLE_SIZES[-1],
         )
     if caption not in captions_checked:
         captions_checked.add(caption)
@@ -147,6 +151,14 @@ def _check(tip, title, caption, fonts, captions_checked, cache, key):
                 "LANGUAGES: the social cards' font lacks %s of the language name %r, so the cards cannot "
                 "show them; set SOCIAL_CARDS['font'] to a font that has them", describe(missing), caption,
             )
+
+
+def _warn_too_long(tip):
+    logger.warning(
+        "%s: the title is too long for its social card even at %d px, so the card shows it cut short "
+        "(ending in …) or with a long word broken; shorten the title",
+        where(tip.source_path, "Title"), TITLE_SIZES[-1],
+    )
 
 
 def register():

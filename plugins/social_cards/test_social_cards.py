@@ -8,7 +8,6 @@ import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageStat
@@ -17,11 +16,11 @@ from pelican.log import LimitFilter
 
 from parallel_build.pool import SMALLEST_SHARED, can_fork, fork_map
 from social_cards import drawing
-from social_cards.cache import FOLDER, CardCache, CardCache
+from social_cards.cache import FOLDER, CardCache
 from social_cards.drawing import HEIGHT, TITLE_AREA, WIDTH, Fonts, draw_card, fingerprint, fits, plain_title
 from social_cards.glyphs import missing_characters
 from social_cards.settings import DEFAULTS, SocialCardsConfigError, style_from
-from social_cards.social_cards import LAST_BUILD, BuildCount, _check, card_path, drawer
+from social_cards.social_cards import LAST_BUILD, BuildCount, card_path, drawer
 from support import ROOT, build, read_metadata, sources, tip_pages
 
 THEME = str(ROOT / "theme")
@@ -230,14 +229,18 @@ def test_titles_wrap_and_shrink_to_stay_inside_the_margins(title, style, fonts):
         assert layout.shortened and not fits(title, fonts), "a cut title is reported, never silent"
 
 
-def test_a_title_too_long_for_the_card_is_a_warning_naming_the_file(tmp_path, caplog, fonts):
-    source = tmp_path / "long.en.md"
-    title = "Word " * 80
-    source.write_text(f"Date: 2026-05-04\nTitle: {title}\n\nText.\n", encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="social_cards"):
-        _check(SimpleNamespace(source_path=str(source)), title.strip(), "English", fonts, set(), CardCache(str(tmp_path)), "k")
-    [record] = caplog.records
-    assert record.getMessage().startswith(f"{source}:2: the title is too long for its social card")
+def test_a_title_too_long_for_the_card_is_a_warning_naming_the_file_on_every_build(tmp_path):
+    long_title = " ".join(["Najdłuższy"] * 40)
+    content = content_with(tmp_path, EDITED[0], EDITED[1], long_title)
+    source = content / "tips" / EDITED[0]
+    line = next(number for number, text in enumerate(source.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("Title:"))
+    expected = f"{source}:{line}: the title is too long for its social card"
+    cache = tmp_path / "cache"
+    for build_number in (1, 2):  # drawn, then reused from the cache: the writer is told both times
+        built = build_with_cards(tmp_path / "output", cache, content)
+        assert [message for message in built.warnings if message.startswith(expected)], (build_number, built.warnings)
+    assert built.count.drawn == 0
 
 
 def test_longer_titles_are_drawn_smaller(style, fonts):

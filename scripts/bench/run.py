@@ -412,8 +412,9 @@ Measured for each, in every run, the order rotating from run to run:
 
 - **Full build**: wall time of the build command with no output folder and no cache folder (from clean).
 - **Rebuild after a one-word edit**: one word of one English tip changed, then the same command again into the
-  same output, with whatever each contender keeps between builds (the hub: its cache folder, e.g. drawn
-  social cards; stock Pelican caches no content by default).
+  same output, with whatever each contender keeps between builds (the hub: drawn social cards in its cache
+  folder, and the search index of each language none of whose pages changed; stock Pelican caches no content
+  by default).
 - **Dev server: save to page written**: the hub's `scripts/devserver.py` (`pelican --autoreload` for the
   others) is running with its first build done; one word of the tip is changed, and the time runs from the
   file being saved until the tip's page in the output holds the new word (polled every 10 ms).
@@ -421,7 +422,9 @@ Measured for each, in every run, the order rotating from run to run:
 - **Peak memory**: the maximum resident set size of the full build's process (`wait4()`).
 
 CPU time and peak memory include the processes a build starts itself and waits for (an external indexer, for
-instance); wall times include everything.
+instance, or the hub's rendering processes); wall times include everything. Peak memory is that of the largest
+one of those processes, not their sum: the hub's rendering processes are forked from the build and share its
+memory, so a sum would count the same pages several times.
 
 Medians, with the minimum and maximum in brackets. Ratios divide a median by i18n_subsites' (below 1: faster).
 Re-run with `make bench` (250 tips per language) or `make bench-1000`; `make bench RUNS=5` for more runs.

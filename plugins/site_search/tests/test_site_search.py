@@ -2,7 +2,9 @@
 
 import json
 import logging
+import shutil
 import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -70,10 +72,11 @@ def test_without_javascript_the_page_offers_every_tip_instead(site):
 @pytest.mark.parametrize("built", ["site", "published_site"])
 def test_one_index_per_language_with_every_public_tip_page_and_freebie(request, built):
     output, _ = request.getfixturevalue(built)  # `make publish` builds into a folder of its own: indexed there
-    entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    counts = {code: language["page_count"] for code, language in entry["languages"].items()}
-    assert counts == {code: public_pages(code) for code in CODES}
-    assert (output / "pagefind" / "pagefind.js").is_file()
+    assert bundle_counts(output) == {code: public_pages(code) for code in CODES}
+    for code in CODES:  # each language's search page loads its own bundle
+        script = html(output / code / SEARCH_WORDS[code] / "index.html").select_one("[data-search]")["data-script"]
+        assert script.endswith(f"pagefind/{code}/pagefind.js")
+        assert (output / "pagefind" / code / "pagefind.js").is_file()
 
 
 def test_only_published_tips_pages_and_freebie_landing_pages_are_marked_for_indexing(site):
@@ -122,8 +125,20 @@ def written(monkeypatch):
     return pages
 
 
-def indexed(output):
-    site_search.index_site(SimpleNamespace(settings={"SEARCH_ENABLED": True, "OUTPUT_PATH": str(output)}))
+def indexed(output, codes=("fi", "pl")):
+    languages = Languages({code: {} for code in codes})
+    site_search.index_site(SimpleNamespace(settings={
+        "SEARCH_ENABLED": True, "OUTPUT_PATH": str(output), "SITE_LANGUAGES": languages,
+    }))
+
+
+def bundle_counts(output):
+    """Pages indexed per language, from each language's own bundle."""
+    counts = {}
+    for entry_file in sorted((Path(output) / "pagefind").glob("*/pagefind-entry.json")):
+        entry = json.loads(entry_file.read_text(encoding="utf-8"))
+        counts.update({code: language["page_count"] for code, language in entry["languages"].items()})
+    return counts
 
 
 def marked_page(folder, lang="fi"):
@@ -176,8 +191,28 @@ def test_pagefind_indexes_only_marked_pages_per_language(tmp_path, written, capl
     (tmp_path / "list.html").write_text('<!doctype html><html lang="pl"><body><p>lista</p></body></html>')
     with caplog.at_level(logging.WARNING):
         indexed(tmp_path)
-    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert {code: language["page_count"] for code, language in entry["languages"].items()} == {"fi": 1, "pl": 1}
+    assert bundle_counts(tmp_path) == {"fi": 1, "pl": 1}
     # this build noted no public page: the index holds pages it did not write, and says so
     assert any("the fi index does not match this build (pages indexed: 1;" in record.getMessage() for record in caplog.records)
 
+
+
+def test_a_rebuild_indexes_again_only_the_languages_whose_pages_changed(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    output = tmp_path / "output"
+
+    def entries():
+        return {code: (output / "pagefind" / code / "pagefind-entry.json").stat().st_mtime_ns for code in CODES}
+
+    build(output, PATH=str(content))
+    first = entries()
+    build(output, PATH=str(content))
+    assert entries() == first, "nothing changed: every index stays"
+
+    tip = content / "tips" / "give-first.fr.md"
+    tip.write_text(tip.read_text(encoding="utf-8").replace("\n\n", "\n\nUne phrase toute neuve.\n\n", 1), encoding="utf-8")
+    build(output, PATH=str(content))
+    after = entries()
+    assert {code for code in CODES if after[code] != first[code]} == {"fr"}
+    assert bundle_counts(output) == {code: public_pages(code) for code in CODES}
