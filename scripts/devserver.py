@@ -30,9 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from live_preview.live_preview import last_build  # noqa: E402
+from multilingual.sources import MARKDOWN_EXTENSIONS  # noqa: E402
 
 WATCHED = ["content", "theme", "plugins", "translations", "pelicanconf.py"]
-MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
+MARKDOWN = tuple(f".{extension}" for extension in MARKDOWN_EXTENSIONS)
 logger = logging.getLogger("devserver")
 
 
@@ -46,10 +47,8 @@ def build(settings_file):
     """One full build; a failed one leaves the last good pages served."""
     try:
         Pelican(read_dev_settings(settings_file)).run()
-        return True
     except Exception:  # keep serving the last good build while the writer fixes the file
         logger.exception("Build failed; the previous pages are still served")
-        return False
 
 
 class Rebuilds:

@@ -10,7 +10,7 @@ from .rendering import Renderer
 from .unsupported import unsupported
 
 try:
-    from multilingual.sources import normalized, parse_header
+    from multilingual.sources import MARKDOWN_EXTENSIONS, normalized, parse_header
 except ModuleNotFoundError as missing:
     if missing.name != "multilingual":
         raise
@@ -20,7 +20,7 @@ except ModuleNotFoundError as missing:
     from pelican.plugins._utils import load_legacy_plugin
 
     load_legacy_plugin("multilingual", [str(Path(__file__).resolve().parent.parent)])
-    from multilingual.sources import normalized, parse_header
+    from multilingual.sources import MARKDOWN_EXTENSIONS, normalized, parse_header
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ class _Unlisted(BaseReader):
 class CmarkReader(_Unlisted):
     """Markdown files through cmark-gfm, with the metadata header of Python-Markdown's meta extension."""
 
-    file_extensions = ["md", "markdown", "mkd", "mdown"]
+    file_extensions = list(MARKDOWN_EXTENSIONS)
 
     def __init__(self, settings):
         super().__init__(settings)

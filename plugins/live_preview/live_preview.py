@@ -16,6 +16,7 @@ from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from multilingual.content import reading_minutes
+from multilingual.editions import unlisted_pages, unlisted_tips
 from parallel_build.writer import ParallelWriter
 
 logger = logging.getLogger(__name__)
@@ -26,28 +27,27 @@ LINKED = {"translations"}
 
 class LastBuild:
     def __init__(self):
-        self.generators = None
+        self.generators = []
+        self._by_source = None  # source file -> (generator, content), made on the first save after a build
 
     def keep(self, generators):
         self.generators = list(generators)
+        self._by_source = None
 
     def _known(self, path):
         """(generator, content) of the tip or page read from `path` in the last build, or None."""
-        path = os.path.realpath(path)
-        for generator in self.generators or ():
-            if isinstance(generator, ArticlesGenerator):
-                lists = (generator.articles, generator.translations, generator.hidden_articles,
-                         generator.hidden_translations, generator.drafts, generator.drafts_translations)
-            elif isinstance(generator, PagesGenerator):
-                lists = (generator.pages, generator.translations, generator.hidden_pages,
-                         generator.hidden_translations, generator.draft_pages, generator.draft_translations)
-            else:
-                continue
-            for contents in lists:
-                for content in contents:
-                    if os.path.realpath(content.source_path) == path:
-                        return generator, content
-        return None
+        if self._by_source is None:
+            self._by_source = {}
+            for generator in self.generators:
+                if isinstance(generator, ArticlesGenerator):
+                    built = [*generator.articles, *generator.translations, *unlisted_tips(generator)]
+                elif isinstance(generator, PagesGenerator):
+                    built = [*generator.pages, *generator.translations, *unlisted_pages(generator)]
+                else:
+                    continue
+                for content in built:
+                    self._by_source[os.path.realpath(content.source_path)] = (generator, content)
+        return self._by_source.get(os.path.realpath(path))
 
     def rewrite_page(self, path):
         """Write the page of the tip or page at `path` again; the page's output path, or None when the

@@ -6,6 +6,8 @@ page knows its versions in the other languages.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import islice
 from operator import attrgetter
 
 from pelican.contents import Article
@@ -20,7 +22,6 @@ class Edition:
     pages: list = field(default_factory=list)
     categories: list = field(default_factory=list)  # (category, tips), by name
     tags: list = field(default_factory=list)  # (tag, tips), by name
-    _categories_index: dict = field(default=None, repr=False)
 
     @property
     def code(self):
@@ -28,20 +29,12 @@ class Edition:
 
     def related(self, tip, count=3):
         """Up to `count` other tips of the same category, newest first."""
-        category = getattr(tip, "category", None)
-        found = []
-        for other in self._by_category.get(category, ()):
-            if other is not tip:
-                found.append(other)
-                if len(found) == count:
-                    break
-        return found
+        same_category = self._by_category.get(getattr(tip, "category", None), ())
+        return list(islice((other for other in same_category if other is not tip), count))
 
-    @property
+    @cached_property  # asked for on every tip's page, once the categories are grouped
     def _by_category(self):
-        if self._categories_index is None:
-            self._categories_index = dict(self.categories)
-        return self._categories_index
+        return dict(self.categories)
 
 
 @dataclass
@@ -125,6 +118,18 @@ def _group(tips, terms_of):
         for term in terms_of(tip):
             groups[term].append(tip)
     return sorted(groups.items(), key=lambda pair: pair[0].slug)
+
+
+def unlisted_tips(tips_reader):
+    """The drafts and hidden tips an ArticlesGenerator read."""
+    return [*tips_reader.drafts, *tips_reader.drafts_translations,
+            *tips_reader.hidden_articles, *tips_reader.hidden_translations]
+
+
+def unlisted_pages(pages_reader):
+    """The hidden and draft pages a PagesGenerator read."""
+    return [*pages_reader.hidden_pages, *pages_reader.hidden_translations,
+            *pages_reader.draft_pages, *pages_reader.draft_translations]
 
 
 def link_unlisted(languages, listed, unlisted):

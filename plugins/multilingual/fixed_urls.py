@@ -18,11 +18,8 @@ def fix_urls(contents):
 
 @cache
 def _with_fixed_urls(cls):
-    if "fixed_urls" in getattr(cls, "__annotations__", {}):
-        return cls  # already fixed
     return type(cls.__name__, (cls,), {
         "__module__": cls.__module__,
-        "__annotations__": {"fixed_urls": dict},
         "url": property(lambda self: self.fixed_urls["url"]),
         "save_as": property(lambda self: self.fixed_urls["save_as"]),
     })

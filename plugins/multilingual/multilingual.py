@@ -7,7 +7,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from . import settings
 from .content import localize
-from .editions import build_editions, link_unlisted
+from .editions import build_editions, link_unlisted, unlisted_pages, unlisted_tips
 from .fixed_urls import fix_urls
 from .languages import site_languages
 from .listings import ListingsGenerator
@@ -54,20 +54,10 @@ def link_editions(generators):
     tips = tips_reader.articles + tips_reader.translations
     pages = pages_reader.pages + pages_reader.translations
     editions = build_editions(languages, tips, pages)
-    link_unlisted(languages, tips, [
-        *tips_reader.drafts, *tips_reader.drafts_translations,
-        *tips_reader.hidden_articles, *tips_reader.hidden_translations,
-    ])
-    link_unlisted(languages, pages, [
-        *pages_reader.hidden_pages, *pages_reader.hidden_translations,
-        *pages_reader.draft_pages, *pages_reader.draft_translations,
-    ])
-    fix_urls([
-        *tips, *pages, *tips_reader.drafts, *tips_reader.drafts_translations,
-        *tips_reader.hidden_articles, *tips_reader.hidden_translations,
-        *pages_reader.hidden_pages, *pages_reader.hidden_translations,
-        *pages_reader.draft_pages, *pages_reader.draft_translations,
-    ])
+    other_tips, other_pages = unlisted_tips(tips_reader), unlisted_pages(pages_reader)
+    link_unlisted(languages, tips, other_tips)
+    link_unlisted(languages, pages, other_pages)
+    fix_urls([*tips, *pages, *other_tips, *other_pages])
     listings.editions = editions
     tips_reader.context["editions"] = editions
     # Pelican's own listings mix languages; the plugin writes them per language.

@@ -14,6 +14,7 @@ import traceback
 # Below this many items a fork costs more than it saves.
 SMALLEST_SHARED = 32
 
+
 def build_processes(settings):
     """How many processes a build may use: BUILD_PROCESSES, or one per core."""
     wanted = settings.get("BUILD_PROCESSES")

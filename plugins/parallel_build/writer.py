@@ -56,10 +56,6 @@ class Pending:
         return {**self.shared, **self.own}
 
 
-class _Noted(str):
-    """What the noting template returns: a page still to be rendered."""
-
-
 class _NotingTemplate:
     """Stands in for a template: rendering only notes the template and the page's variables."""
 
@@ -70,10 +66,7 @@ class _NotingTemplate:
 
     def render(self, context):
         self.writer._last = Pending.of(self.template, context, self.shared)
-        return _Noted()
-
-    def __getattr__(self, name):
-        return getattr(self.template, name)
+        return ""  # written nowhere: see _open_w
 
 
 class _Nowhere:

@@ -31,12 +31,19 @@ def build_index(site, folder, pages="**/*.{html}"):
     said = _lines(result.stderr + result.stdout)
     if result.returncode != 0:
         raise IndexingError(" ".join(said) or f"{' '.join(command)} exited with status {result.returncode}")
-    try:
-        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-        counts = {code: language["page_count"] for code, language in entry["languages"].items()}
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise IndexingError(f"Pagefind wrote no readable {folder}/pagefind-entry.json ({error})") from None
+    counts = indexed_counts(bundle)
+    if counts is None:
+        raise IndexingError(f"Pagefind wrote no readable {folder}/pagefind-entry.json")
     return counts, said
+
+
+def indexed_counts(bundle):
+    """The pages a bundle indexes, per language code (its pagefind-entry.json), or None if it has none."""
+    try:
+        entry = json.loads((Path(bundle) / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return {code: language["page_count"] for code, language in entry["languages"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def _lines(text):

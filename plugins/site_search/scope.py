@@ -35,10 +35,13 @@ class WrittenPages:
         self.start()
 
     def start(self):
-        self.searchable = Counter()  # language code -> pages
         self.searchable_paths = {}  # language code -> [path of each of its searchable pages]
         self.changed = None  # the paths of the pages whose bytes this build changed, when the writer says
         self.others = []  # (path, what kind of page) of every other page written
+
+    def searchable(self):
+        """Language code -> how many searchable pages were written."""
+        return Counter({code: len(paths) for code, paths in self.searchable_paths.items()})
 
     def note_changes(self, sender, paths):
         self.changed = set(paths)
@@ -59,7 +62,6 @@ class WrittenPages:
             return
         page = written_page(context)
         if searchable(page):
-            self.searchable[page.lang] += 1
             self.searchable_paths.setdefault(page.lang, []).append(path)
         else:
             self.others.append((path, _kind(page)))

@@ -1,6 +1,5 @@
 """Signal receivers: set up the settings, add the search pages, note what is written, then index the site."""
 
-import json
 import logging
 import shutil
 from pathlib import Path
@@ -9,7 +8,7 @@ from blinker import signal
 from pelican import signals
 
 from . import settings
-from .indexer import IndexingError, build_index
+from .indexer import IndexingError, build_index, indexed_counts
 from .pages import SearchPagesGenerator
 from .scope import WrittenPages
 
@@ -51,9 +50,10 @@ def index_site(pelican):
         else:
             stale.unlink()
     counts, warnings, kept = {}, [], []
+    searchable = written.searchable()
     for language in languages:
-        indexed = _indexed_count(bundles[language.code], language.code)
-        if indexed == written.searchable[language.code] and written.unchanged(language.code):
+        indexed = (indexed_counts(bundles[language.code]) or {}).get(language.code)
+        if indexed == searchable[language.code] and written.unchanged(language.code):
             counts[language.code] = indexed  # the same pages as the index holds: it stays as it is
             kept.append(language.code)
             continue
@@ -77,18 +77,9 @@ def index_site(pelican):
     logger.info("Site search: indexed %s%s", indexed, f" (kept as they were: {', '.join(kept)})" if kept else "")
 
 
-def _indexed_count(bundle, code):
-    """How many pages the bundle of a language indexes, or None if there is no readable bundle."""
-    try:
-        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-        return entry["languages"][code]["page_count"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
 def _compare(counts):
     """Warn about a language whose index holds more or fewer pages than this build wrote."""
-    expected = {code.lower(): count for code, count in written.searchable.items()}
+    expected = {code.lower(): count for code, count in written.searchable().items()}
     for code in sorted(set(expected) | set(counts)):
         if counts.get(code, 0) != expected.get(code, 0):
             logger.warning(

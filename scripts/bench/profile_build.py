@@ -4,9 +4,10 @@
 
 Runs the hub's normal build (`pelican content -o output -s pelicanconf.py`, all plugins) once, in this
 process, under cProfile, from clean (no output, no cache folder; --keep-cache keeps the previous build's
-cache), in one process (BUILD_PROCESSES=1: cProfile cannot see into forked children), on the benchmark corpus (bench-work/site-N), then prints the top functions by cumulative time and by
-own (total) time. The raw profile is kept in bench-work/hub-N.prof (for pstats or snakeviz). Run it with
-the hub's Python: `make bench-profile` does.
+cache), in one process (BUILD_PROCESSES=1: cProfile cannot see into forked children), on the benchmark
+corpus (bench-work/site-N), then prints the top functions by cumulative time and by own (total) time.
+The raw profile is kept in bench-work/hub-N.prof (for pstats or snakeviz). Run it with the hub's Python:
+`make bench-profile` does.
 """
 
 import argparse
