@@ -107,6 +107,8 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "autoescape": True,
+    # one build reads each template once: no check of the file's date at every include
+    "auto_reload": False,
 }
 
 # Development builds link from the site root; see publishconf.py for the live site.

@@ -12,7 +12,8 @@ from multilingual.writing import write_page
 from newsletter.providers import ProviderConfigError, signup_form
 
 from .contents import Download, Freebie
-from .pdf import FreebieFileError, render_pdf
+from .pdf import FreebieFileError
+from .pdf_cache import PdfCache
 from .settings import GATES
 from .tokens import delivery_token
 
@@ -40,6 +41,7 @@ class FreebiesGenerator(Generator):
     def generate_context(self):
         self.languages = site_languages(self.settings)
         self.secret = self.settings["FREEBIE_TOKEN_SECRET"]
+        self.pdf_cache = PdfCache(self.settings.get("CACHE_PATH"))
         paths = self.settings["FREEBIE_PATHS"]
         excluded = [os.path.join(path, self.settings["FREEBIE_FILES_FOLDER"]) for path in paths]
         for path in sorted(self.get_files(paths, exclude=excluded)):
@@ -53,6 +55,10 @@ class FreebiesGenerator(Generator):
         link_translations(self.languages, self.freebies)
         self.context["freebies"] = self._by_key()
         self.context["freebie_shelves"] = self._shelves()
+        cache = self.pdf_cache
+        if cache.rendered or cache.reused:
+            where_from = cache.folder or "no cache (CACHE_PATH is not set)"
+            logger.info("Freebie PDFs: %d rendered, %d reused from %s", cache.rendered, cache.reused, where_from)
 
     def _read(self, path):
         try:
@@ -93,7 +99,7 @@ class FreebiesGenerator(Generator):
         try:
             if file_path.endswith(".md"):
                 with open(file_path, encoding="utf-8-sig") as markdown_file:
-                    data = render_pdf(
+                    data = self.pdf_cache.render(
                         markdown_file.read(),
                         title=freebie.title,
                         lang=freebie.lang,

@@ -56,6 +56,10 @@ class _Checklist(FPDF):
         self.cell(0, 6, str(self.page_no()), align="R")
 
 
+# bump when the drawing below changes: PDFs cached by the old drawing are then rendered again
+RENDERER_VERSION = 1
+
+
 def render_pdf(source, *, title, lang, author, footer_text, fonts):
     """The bytes of the PDF made from Markdown `source`."""
     body = BeautifulSoup(markdown.markdown(source), "html.parser")

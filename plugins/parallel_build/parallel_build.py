@@ -5,6 +5,7 @@ import logging
 
 from pelican import signals
 
+from .fragments import remembered
 from .writer import ParallelWriter
 
 logger = logging.getLogger(__name__)
@@ -17,9 +18,15 @@ def provide_writer(pelican):
 
 
 class _Tracked(ParallelWriter):
+    whole_site = True
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _writers[:] = [self]
+
+
+def add_template_globals(generator):
+    generator.env.globals["remembered"] = remembered
 
 
 def write_pages(pelican):
@@ -32,5 +39,6 @@ def write_pages(pelican):
 
 def register():
     signals.get_writer.connect(provide_writer)
+    signals.generator_init.connect(add_template_globals)
     # receivers run in the order they connect: this plugin comes first in PLUGINS
     signals.finalized.connect(write_pages)

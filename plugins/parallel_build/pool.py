@@ -5,9 +5,11 @@ results travel back, pickled. Where fork is not available, or the work is too sm
 everything runs in this process instead, in order.
 """
 
+import contextlib
 import gc
 import multiprocessing
 import os
+import pickle
 import sys
 import traceback
 
@@ -33,70 +35,91 @@ def fork_map(function, items, processes):
     `function` and `items` may be anything, closures included: children get them by fork, not by
     pickling. What `function` returns must pickle. An exception in a child is raised here.
     """
-    items = list(items)
-    processes = min(processes, len(items) // SMALLEST_SHARED or 1)
+    with contextlib.closing(fork_map_groups(function, [items], processes)) as groups:
+        return next(groups)
+
+
+def fork_map_groups(function, groups, processes):
+    """fork_map over each group of items in turn, yielding each group's results as soon as they are all in.
+
+    The same children work through every group (a fork of a big process costs its memory pages as
+    they are touched), so whoever reads the results of one group can start on them while the
+    children go on with the next.
+    """
+    groups = [list(items) for items in groups]
+    processes = min(processes, sum(map(len, groups)) // SMALLEST_SHARED or 1)
     if processes <= 1 or not can_fork():
-        return [function(item) for item in items]
-    # interleaved slices: neighbouring items often cost alike, so every slice gets its share of each kind
-    slices = [range(start, len(items), processes) for start in range(processes)]
+        for items in groups:
+            yield [function(item) for item in items]
+        return
     context = multiprocessing.get_context("fork")
     gc.freeze()  # the children's collections then leave the pages they share with this process alone
+    children = []
     try:
-        children = []
-        for indices in slices:
+        for number in range(processes):
             receiver, sender = context.Pipe(duplex=False)
-            child = context.Process(target=_run_slice, args=(function, items, indices, sender), daemon=True)
+            child = context.Process(target=_run_share, args=(function, groups, number, processes, sender), daemon=True)
             child.start()
             sender.close()
             children.append((child, receiver))
-        parts = []
-        for child, receiver in children:
-            try:
-                parts.append(receiver.recv())
-            except EOFError:
-                parts.append(("failed", RuntimeError(f"a build process ended with status {child.exitcode}")))
-            child.join()
+        for items in groups:
+            # interleaved slices: neighbouring items often cost alike, so every child gets its share of each kind
+            results = [None] * len(items)
+            for number, (child, receiver) in enumerate(children):
+                try:
+                    outcome, part = receiver.recv()
+                except EOFError:
+                    outcome, part = "failed", RuntimeError(f"a build process ended with status {child.exitcode}")
+                if outcome == "failed":
+                    raise part
+                results[number::processes] = part
+            yield results
     finally:
         gc.unfreeze()
-    results = [None] * len(items)
-    for indices, (outcome, part) in zip(slices, parts):
-        if outcome == "failed":
-            raise part
-        for index, result in zip(indices, part):
-            results[index] = result
-    return results
+        for child, receiver in children:
+            receiver.close()  # a child still sending then stops on a broken pipe
+            child.join()
 
 
-def _run_slice(function, items, indices, sender):
-    try:
-        sender.send(("done", [function(items[index]) for index in indices]))
-    except Exception as error:
+def _run_share(function, groups, number, processes, sender):
+    for items in groups:
         try:
-            sender.send(("failed", error))
-        except Exception:  # an error that does not pickle: its words then
-            sender.send(("failed", RuntimeError(f"{type(error).__name__}: {error}")))
+            sender.send(("done", [function(item) for item in items[number::processes]]))
+        except BrokenPipeError:
+            return
+        except Exception as error:
+            try:
+                sender.send(("failed", error))
+            except Exception:  # an error that does not pickle: its words then
+                sender.send(("failed", RuntimeError(f"{type(error).__name__}: {error}")))
+            return
 
 
 class InBackground:
     """fork_map(function, items, processes) in a forked child while this process goes on; wait() for it.
 
-    For work whose results are files (drawn cards): nothing comes back but whether it went well.
+    The results travel back pickled through a pipe, which the child fills once its work is done, so
+    work whose results are files (drawn cards) should return None.
     """
 
     def __init__(self, function, items, processes):
-        self.pid = None
+        self.pid, self.results = None, []
         items = list(items)
         if not items:
             return
         if not can_fork():
-            fork_map(function, items, processes)
+            self.results = fork_map(function, items, processes)
             return
+        reader, writer = os.pipe()
         gc.freeze()  # the child's collections then leave the pages it shares with this process alone
         pid = os.fork()
         if pid == 0:  # the child
             code = 1
             try:
-                fork_map(function, items, processes)
+                os.close(reader)
+                results = fork_map(function, items, processes)
+                with os.fdopen(writer, "wb") as pipe:
+                    pickle.dump(results, pipe, protocol=pickle.HIGHEST_PROTOCOL)
                 code = 0
             except BaseException:
                 traceback.print_exc()
@@ -104,17 +127,25 @@ class InBackground:
                 sys.stderr.flush()
                 os._exit(code)
         gc.unfreeze()
-        self.pid = pid
+        os.close(writer)
+        self.pid, self.pipe = pid, os.fdopen(reader, "rb")
 
     def wait(self):
-        """Wait for the work to end; raises BackgroundWorkFailed if it did not finish well."""
+        """The results, once the work has ended; raises BackgroundWorkFailed if it did not finish well."""
         if self.pid is None:
-            return
+            return self.results
+        try:
+            with self.pipe:
+                self.results = pickle.load(self.pipe)  # read before waiting: a full pipe blocks the child
+        except (EOFError, pickle.UnpicklingError):
+            self.results = None
         _, status = os.waitpid(self.pid, 0)
         self.pid = None
         code = os.waitstatus_to_exitcode(status)
-        if code != 0:
+        if code != 0 or self.results is None:
+            self.results = []
             raise BackgroundWorkFailed(f"the background work ended with status {code} (its error is above)")
+        return self.results
 
 
 class BackgroundWorkFailed(RuntimeError):

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from blinker import signal
 from pelican.writers import Writer
 
-from .pool import build_processes, fork_map
+from . import fragments
+from .pool import build_processes, fork_map_groups
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,9 @@ LAST_BUILD = WriteCount()
 # Sent once the pages are on disk, with the paths of the files whose bytes changed; a plugin can
 # connect to it by name, without importing this one.
 page_files_changed = signal("page_files_changed")
+# Sent as each top folder of the output is written (`folder`, e.g. "en"), with the paths it changed, and
+# whether the writer writes the whole site (a build) or a few pages (the dev server's quick path).
+page_folder_written = signal("page_folder_written")
 
 
 class PageRenderError(RuntimeError):
@@ -83,6 +87,8 @@ class _Nowhere:
 
 
 class ParallelWriter(Writer):
+    whole_site = False  # True for the writer a build hands Pelican
+
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.pending = {}  # output path -> Pending, in the order Pelican asked for them
@@ -111,28 +117,49 @@ class ParallelWriter(Writer):
         return _Nowhere()
 
     def flush(self):
-        """Render and write every noted page; returns the WriteCount."""
+        """Render and write every noted page, one top folder of the output (a language) after the other;
+        returns the WriteCount."""
         pages = list(self.pending.items())
         self.pending = {}
-        results = fork_map(_render_and_write, pages, build_processes(self.settings))
+        processes = build_processes(self.settings)
         count = WriteCount()
         changed = set()
-        for path, outcome in zip((path for path, _ in pages), results):
-            if isinstance(outcome, _Failure):
-                logger.debug("%s", outcome.trace)
-                raise PageRenderError(
-                    f"{os.path.relpath(path, self.output_path)}: the template {outcome.template} failed "
-                    f"at {outcome.where}: {outcome.error}; correct the template"
-                )
-            if outcome:
-                count.written += 1
-                changed.add(path)
-            else:
-                count.unchanged += 1
+        fragments.forget()  # a fragment of an earlier flush may show content edited since
+        folders = _by_folder(pages, self.output_path)
+        rendered = fork_map_groups(_render_and_write, folders.values(), processes)
+        try:
+            for (folder, group), outcomes in zip(folders.items(), rendered):
+                written = set()
+                for (path, _), outcome in zip(group, outcomes):
+                    if isinstance(outcome, _Failure):
+                        logger.debug("%s", outcome.trace)
+                        raise PageRenderError(
+                            f"{os.path.relpath(path, self.output_path)}: the template {outcome.template} "
+                            f"failed at {outcome.where}: {outcome.error}; correct the template"
+                        )
+                    if outcome:
+                        written.add(path)
+                count.written += len(written)
+                count.unchanged += len(group) - len(written)
+                changed |= written
+                # what reads one folder's files (its language's search index) may start while the next renders
+                page_folder_written.send(self, folder=folder, paths=written, whole_site=self.whole_site)
+        finally:
+            rendered.close()
+            fragments.forget()
         LAST_BUILD.written, LAST_BUILD.unchanged = count.written, count.unchanged
         # what depends on the pages' bytes (the search index) can keep what it made of the others
         page_files_changed.send(self, paths=changed)
         return count
+
+
+def _by_folder(pages, output_path):
+    """The noted pages by the top folder of the output they go into ("" for its top), in the order noted."""
+    folders = {}
+    for page in pages:
+        top = os.path.relpath(page[0], output_path).replace(os.sep, "/")
+        folders.setdefault(top.split("/")[0] if "/" in top else "", []).append(page)
+    return folders
 
 
 @dataclass

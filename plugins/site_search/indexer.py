@@ -11,30 +11,40 @@ class IndexingError(RuntimeError):
     """Pagefind did not write an index; the message says why, in Pagefind's words where it gave any."""
 
 
-def build_index(site, folder, pages="**/*.{html}"):
-    """Index the marked pages of `site` (those matching the glob `pages`) into `site/folder`.
+class IndexRun:
+    """Pagefind indexing the marked pages of `site` (those matching the glob `pages`) into `site/folder`:
+    started at once, waited for by result(), so the build goes on meanwhile."""
 
-    Returns the number of pages indexed per language code, and what Pagefind
-    warned about (lines of text).
-    """
-    bundle = Path(site) / folder
-    shutil.rmtree(bundle, ignore_errors=True)  # nothing of an earlier build's index survives
-    command = [
-        sys.executable, "-P", "-m", "pagefind",  # -P: not a pagefind folder of the working dir
-        "--site", str(site), "--output-subdir", folder, "--glob", pages,
-        "--quiet",  # warnings and errors only, which the build log repeats
-    ]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-    except OSError as error:
-        raise IndexingError(f"{sys.executable} could not be started: {error}") from None
-    said = _lines(result.stderr + result.stdout)
-    if result.returncode != 0:
-        raise IndexingError(" ".join(said) or f"{' '.join(command)} exited with status {result.returncode}")
-    counts = indexed_counts(bundle)
-    if counts is None:
-        raise IndexingError(f"Pagefind wrote no readable {folder}/pagefind-entry.json")
-    return counts, said
+    def __init__(self, site, folder, pages="**/*.{html}"):
+        self.folder = folder
+        self.bundle = Path(site) / folder
+        shutil.rmtree(self.bundle, ignore_errors=True)  # nothing of an earlier build's index survives
+        self.command = [
+            sys.executable, "-P", "-m", "pagefind",  # -P: not a pagefind folder of the working dir
+            "--site", str(site), "--output-subdir", folder, "--glob", pages,
+            "--quiet",  # warnings and errors only, which the build log repeats
+        ]
+        try:
+            self.process = subprocess.Popen(
+                self.command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+        except OSError as error:
+            self.process, self.failure = None, f"{sys.executable} could not be started: {error}"
+
+    def result(self):
+        """(pages indexed per language code, Pagefind's warnings); IndexingError if it wrote no index."""
+        if self.process is None:
+            raise IndexingError(self.failure)
+        stdout, stderr = self.process.communicate()
+        said = _lines(stderr + stdout)
+        if self.process.returncode != 0:
+            raise IndexingError(
+                " ".join(said) or f"{' '.join(self.command)} exited with status {self.process.returncode}"
+            )
+        counts = indexed_counts(self.bundle)
+        if counts is None:
+            raise IndexingError(f"Pagefind wrote no readable {self.folder}/pagefind-entry.json")
+        return counts, said
 
 
 def indexed_counts(bundle):

@@ -44,7 +44,8 @@ class WrittenPages:
         return Counter({code: len(paths) for code, paths in self.searchable_paths.items()})
 
     def note_changes(self, sender, paths):
-        self.changed = set(paths)
+        """Paths whose bytes this build changed; told folder by folder, then all at once."""
+        self.changed = (self.changed or set()) | set(paths)
 
     def unchanged(self, code):
         """Whether no searchable page of a language changed its bytes in this build (False if unknown)."""

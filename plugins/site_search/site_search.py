@@ -8,7 +8,7 @@ from blinker import signal
 from pelican import signals
 
 from . import settings
-from .indexer import IndexingError, build_index, indexed_counts
+from .indexer import IndexingError, IndexRun, indexed_counts
 from .pages import SearchPagesGenerator
 from .scope import WrittenPages
 
@@ -20,10 +20,69 @@ written = WrittenPages()
 def configure(pelican):
     settings.apply(pelican.settings)
     written.start()
+    indexing.abandon()  # the runs of a build that failed before its end, if any: they write where this one will
 
 
 def add_generator(pelican):
     return SearchPagesGenerator
+
+
+class Indexing:
+    """The search bundles of one build: a language's is started as soon as its folder is written, so
+    Pagefind indexes it while the next language's pages are rendered; index_site waits for them all."""
+
+    def __init__(self):
+        self.start()
+
+    def start(self):
+        self.runs = {}  # language code -> IndexRun
+        self.kept = {}  # language code -> pages its bundle holds, kept as it was
+
+    def folder_written(self, writer, folder, paths, whole_site):
+        if not whole_site or not writer.settings["SEARCH_ENABLED"]:
+            return  # a page written alone (the dev server's quick path): the full build that follows indexes
+        written.note_changes(writer, paths)
+        for language in writer.settings["SITE_LANGUAGES"]:
+            if folder and language.home_url.strip("/") == folder:
+                self.index_or_keep(language, writer.settings["OUTPUT_PATH"])
+
+    def index_or_keep(self, language, output):
+        """Index a language again, unless its bundle holds the very pages this build wrote."""
+        if language.code in self.runs or language.code in self.kept:
+            return
+        bundle = Path(output) / settings.bundle_folder(language)
+        indexed = (indexed_counts(bundle) or {}).get(language.code)
+        if indexed == written.searchable()[language.code] and written.unchanged(language.code):
+            self.kept[language.code] = indexed
+        else:
+            self.runs[language.code] = IndexRun(output, settings.bundle_folder(language), settings.pages_of(language))
+
+    def results(self):
+        """Pages indexed per language code and Pagefind's warnings, once every run has ended; the first
+        IndexingError once they all have. The next build starts afresh."""
+        runs, counts, warnings, failure = self.runs, dict(self.kept), [], None
+        self.start()
+        for run in runs.values():
+            try:
+                found, said = run.result()
+            except IndexingError as error:
+                failure = failure or error
+                continue
+            counts.update(found)
+            warnings.extend(said)
+        if failure:
+            raise failure
+        return counts, warnings
+
+    def abandon(self):
+        """Wait for the runs started, whatever they made; the next build starts afresh."""
+        try:
+            self.results()
+        except IndexingError:
+            pass
+
+
+indexing = Indexing()
 
 
 def index_site(pelican):
@@ -31,8 +90,10 @@ def index_site(pelican):
     if not pelican.settings["SEARCH_ENABLED"]:
         return
     output = pelican.settings["OUTPUT_PATH"]
+    languages = list(pelican.settings["SITE_LANGUAGES"])
     strays = written.strays()
     if strays:
+        indexing.abandon()
         shutil.rmtree(Path(output) / settings.BUNDLE_FOLDER, ignore_errors=True)
         kinds = ", ".join(f"{kind}: {count}" for kind, count in sorted(strays.items()))
         logger.error(
@@ -42,34 +103,26 @@ def index_site(pelican):
             kinds,
         )
         return
-    languages = list(pelican.settings["SITE_LANGUAGES"])
-    bundles = {language.code: Path(output) / settings.bundle_folder(language) for language in languages}
-    for stale in set((Path(output) / settings.BUNDLE_FOLDER).glob("*")) - set(bundles.values()):
+    for language in languages:  # those whose pages are not in a folder of their own
+        indexing.index_or_keep(language, output)
+    kept = sorted(indexing.kept)
+    try:
+        counts, warnings = indexing.results()
+    except IndexingError as error:
+        logger.error(
+            "Site search: Pagefind could not index %s (%s), so the search pages cannot find anything. "
+            "Install it into this Python environment with `pip install -r requirements.txt` (the "
+            "pagefind[bin] package), or set SEARCH_ENABLED = False in pelicanconf.py to build without search",
+            output,
+            error,
+        )
+        return
+    bundles = {Path(output) / settings.bundle_folder(language) for language in languages}
+    for stale in set((Path(output) / settings.BUNDLE_FOLDER).glob("*")) - bundles:
         if stale.is_dir():
             shutil.rmtree(stale, ignore_errors=True)
         else:
             stale.unlink()
-    counts, warnings, kept = {}, [], []
-    searchable = written.searchable()
-    for language in languages:
-        indexed = (indexed_counts(bundles[language.code]) or {}).get(language.code)
-        if indexed == searchable[language.code] and written.unchanged(language.code):
-            counts[language.code] = indexed  # the same pages as the index holds: it stays as it is
-            kept.append(language.code)
-            continue
-        try:
-            found, said = build_index(output, settings.bundle_folder(language), settings.pages_of(language))
-        except IndexingError as error:
-            logger.error(
-                "Site search: Pagefind could not index %s (%s), so the search pages cannot find anything. "
-                "Install it into this Python environment with `pip install -r requirements.txt` (the "
-                "pagefind[bin] package), or set SEARCH_ENABLED = False in pelicanconf.py to build without search",
-                output,
-                error,
-            )
-            return
-        counts.update(found)
-        warnings.extend(said)
     for warning in warnings:
         logger.warning("Site search: Pagefind: %s", warning)
     _compare(counts)
@@ -94,5 +147,6 @@ def register():
     signals.initialized.connect(configure)
     signals.get_generators.connect(add_generator)
     signals.content_written.connect(written.note)
+    signal("page_folder_written").connect(indexing.folder_written)
     signal("page_files_changed").connect(written.note_changes)
     signals.finalized.connect(index_site)

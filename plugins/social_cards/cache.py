@@ -9,6 +9,12 @@ FOLDER = "social_cards"
 class CardCache:
     def __init__(self, cache_path):
         self.folder = os.path.join(cache_path, FOLDER)
+        self._folder_made = False  # once per process: thousands of cards, and each system call counts
+
+    def _make_folder(self):
+        if not self._folder_made:
+            os.makedirs(self.folder, exist_ok=True)
+            self._folder_made = True
 
     def path(self, key):
         return os.path.join(self.folder, f"{key}.png")
@@ -30,11 +36,11 @@ class CardCache:
         return answer
 
     def note_too_long(self, key, answer):
-        os.makedirs(self.folder, exist_ok=True)
+        self._make_folder()
         open(self._notes(key)[bool(answer)], "wb").close()
 
     def put(self, key, png):
-        os.makedirs(self.folder, exist_ok=True)
+        self._make_folder()
         # written aside, then renamed: a build that stops half-way, or one running beside it,
         # never finds half a card under the final name
         partial = f"{self.path(key)}.{os.getpid()}.partial"
@@ -47,3 +53,10 @@ class CardCache:
         # and whatever changes it later leaves the cache alone
         os.makedirs(os.path.dirname(destination), exist_ok=True)
         shutil.copyfile(self.path(key), destination)
+
+
+def write_card(png, destination):
+    """A card just drawn, written beside its page from memory rather than copied from the cache."""
+    os.makedirs(os.path.dirname(destination), exist_ok=True)
+    with open(destination, "wb") as card:
+        card.write(png)

@@ -260,6 +260,14 @@ class Plan:
 
 def plan_card(title, site_name, caption, style, fonts):
     """Where the title, the rule, the footer and their colours go; the title's lines fill `layout.boxes`."""
+    layout, rule, lines = _plan_title(title, style, fonts)
+    edge, hairline = _frame(style)
+    blocks = [(style.foreground, lines), *_footer(site_name, caption, style, fonts)]
+    return Plan(layout, [edge, rule, hairline], blocks)
+
+
+def _plan_title(title, style, fonts):
+    """The title's layout, the rule above it and the title's lines: what changes from card to card."""
     layout = fit_title(title, fonts)
     font = fonts.at("bold", layout.size)
     ascent, _ = font.getmetrics()
@@ -273,12 +281,16 @@ def plan_card(title, site_name, caption, style, fonts):
         origin = (MARGIN + _overhang(font, line), baseline + number * step)
         lines.append((origin, line, font, "ls"))
         layout.boxes.append(_placed(font, line, "ls", origin))
-    rectangles = [
+    rule = ((MARGIN, top, MARGIN + RULE[0] - 1, top + RULE[1] - 1), style.highlight)
+    return layout, rule, lines
+
+
+def _frame(style):
+    """The accent band down the left side and the hairline above the brand."""
+    return [
         ((0, 0, EDGE - 1, HEIGHT - 1), style.accent),
-        ((MARGIN, top, MARGIN + RULE[0] - 1, top + RULE[1] - 1), style.highlight),
         ((MARGIN, FOOTER_LINE, WIDTH - MARGIN - 1, FOOTER_LINE + 1), _hairline(style)),
     ]
-    return Plan(layout, rectangles, [(style.foreground, lines), *_footer(site_name, caption, style, fonts)])
 
 
 def _footer(site_name, caption, style, fonts):
@@ -309,20 +321,31 @@ def _mix(one, other, amount):
 
 def draw_card(title, *, site_name, caption, style, fonts):
     """The PNG of a card and where its title went. Same input, same bytes: PNGs carry no date."""
-    plan = plan_card(title, site_name, caption, style, fonts)
+    layout, (rule, colour), lines = _plan_title(title, style, fonts)
+    palette = _palette(style)
+    image = _background(site_name, caption, style, fonts).copy()
+    ImageDraw.Draw(image).rectangle(rule, fill=palette.flat[colour])
+    _paste_text(image, lines, palette.ramps[style.foreground])
+    image.putpalette(palette.colours)
+    output = io.BytesIO()
+    image.save(output, format="PNG", compress_level=COMPRESS_LEVEL)
+    return Card(output.getvalue(), layout)
+
+
+@lru_cache(maxsize=16)  # the same on every card of a site name, caption (one a language) and style
+def _background(site_name, caption, style, fonts):
+    """Everything but the rule and the title, drawn once: they overlap none of it, so drawn over it later
+    they give the same pixels as drawn in the plan's order."""
     palette = _palette(style)
     # palette indices, drawn as an "L" image: Pillow would draw text on a "P" one without smoothing it
     image = Image.new("L", (WIDTH, HEIGHT), 0)
     draw = ImageDraw.Draw(image)
-    for box, colour in plan.rectangles:
+    for box, colour in _frame(style):
         draw.rectangle(box, fill=palette.flat[colour])
     image.paste(palette.mark, MARK_CORNER, palette.mark_mask)
-    for colour, texts in plan.blocks:
+    for colour, texts in _footer(site_name, caption, style, fonts):
         _paste_text(image, texts, palette.ramps[colour])
-    image.putpalette(palette.colours)
-    output = io.BytesIO()
-    image.save(output, format="PNG", compress_level=COMPRESS_LEVEL)
-    return Card(output.getvalue(), plan.layout)
+    return image
 
 
 def _paste_text(image, texts, ramp):
@@ -336,7 +359,10 @@ def _paste_text(image, texts, ramp):
     draw = ImageDraw.Draw(coverage)
     for (x, y), text, font, anchor in texts:
         draw.text((x - left, y - top), text, font=font, fill=255, anchor=anchor)
-    image.paste(coverage.point(ramp), (left, top), coverage.point(_INKED))
+    box = (left, top, right, bottom)
+    # on plain background (entry 0, where every ramp starts) the shades alone are the pixels: no mask to make
+    mask = coverage.point(_INKED) if image.crop(box).getbbox() else None
+    image.paste(coverage.point(ramp), box, mask)
 
 
 @dataclass

@@ -9,9 +9,9 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from multilingual.sources import where
-from parallel_build.pool import InBackground, build_processes
+from parallel_build.pool import BackgroundWorkFailed, InBackground
 
-from .cache import CardCache
+from .cache import CardCache, write_card
 from .drawing import HEIGHT, TITLE_SIZES, WIDTH, Fonts, draw_card, fingerprint, fits, plain_title
 from .glyphs import describe, missing_characters
 from .settings import style_from
@@ -45,14 +45,47 @@ def card_path(save_as):
     return f"{posixpath.splitext(save_as)[0]}.{CARD_NAME}"  # `tips/x.html` -> `tips/x.card.png`
 
 
-def make_cards(generators):
-    tips_reader = next(g for g in generators if isinstance(g, ArticlesGenerator))
+def _tips(tips_reader):
+    return [
+        *tips_reader.articles, *tips_reader.translations,
+        *tips_reader.hidden_articles, *tips_reader.hidden_translations,
+    ]
+
+
+def _card_of(tip, site_name, style, fonts):
+    """The plain title, caption and fingerprint of a tip's card."""
+    title = plain_title(tip.title)
+    language = getattr(tip, "language", None)
+    caption = language.name if language is not None else tip.lang
+    return title, caption, fingerprint(title, site_name, caption, style, fonts)
+
+
+def start_drawing(tips_reader):
+    """Start drawing the cards no cache holds as soon as the tips are read, on the core reading left idle;
+    each goes into the cache and beside its tip's page (Pelican emptied the output folder already)."""
     settings = tips_reader.settings
     style = settings["SOCIAL_CARD_STYLE"]
     fonts = Fonts(style)
     cache = CardCache(settings["CACHE_PATH"])
     site_name = str(settings["SITENAME"])
-    count = BuildCount()
+    jobs = {}  # key -> (title, caption, [where in the output])
+    for tip in _tips(tips_reader):
+        if tip.save_as:
+            title, caption, key = _card_of(tip, site_name, style, fonts)
+            if key in jobs or not cache.has(key):
+                jobs.setdefault(key, (title, caption, []))[2].append(_destination(tip, settings))
+    drawing.start(style, fonts, cache, site_name, jobs)
+
+
+def _destination(tip, settings):
+    return os.path.join(settings["OUTPUT_PATH"], card_path(tip.save_as))
+
+
+def make_cards(generators):
+    """Give every tip its card's address, once the multilingual plugin has linked the tips and fixed their URLs."""
+    tips_reader = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    settings = tips_reader.settings
+    style, fonts, cache, site_name = drawing.style, drawing.fonts, drawing.cache, drawing.site_name
 
     missing = missing_characters(site_name, fonts.characters["bold"])
     if missing:
@@ -61,75 +94,113 @@ def make_cards(generators):
             "set SOCIAL_CARDS['bold_font'] to a font that has them", describe(missing),
         )
     captions_checked = set()
-    tips = [
-        *tips_reader.articles, *tips_reader.translations,
-        *tips_reader.hidden_articles, *tips_reader.hidden_translations,
-    ]
-    placed = []  # (key, where in the output) of every card
-    length_checks = []  # (tip, key) of the cards still to draw
-    missing_cards = {}  # key -> (title, caption) of the cards no cache holds yet
-    for tip in tips:
+    reused = []  # (key, where in the output) of the cards the cache holds
+    after_drawing = []  # (key, where in the output) of cards being drawn, for an address not known then
+    length_checks = []  # (tip, key) of the cards being drawn
+    late = {}  # key -> (title, caption, [where]) of cards neither the cache nor the drawing started holds
+    for tip in _tips(tips_reader):
         if not tip.save_as:
             continue  # a tip that is not written has no page to share
-        title = plain_title(tip.title)
-        language = getattr(tip, "language", None)
-        caption = language.name if language is not None else tip.lang
-        key = fingerprint(title, site_name, caption, style, fonts)
-        if key in missing_cards or cache.has(key):
-            count.reused += 1
+        title, caption, key = _card_of(tip, site_name, style, fonts)
+        destination = _destination(tip, settings)
+        if key in drawing.drawn:
+            if destination not in drawing.drawn[key]:
+                after_drawing.append((key, destination))
+        elif cache.has(key):
+            reused.append((key, destination))
+            if cache.too_long(key, lambda: not fits(title, fonts)):
+                _warn_too_long(tip)
         else:
-            missing_cards[key] = (title, caption)
-        _check(tip, title, caption, fonts, captions_checked)
-        if key in missing_cards:
+            late.setdefault(key, (title, caption, []))[2].append(destination)
+        if key in drawing.drawn or key in late:
             length_checks.append((tip, key))  # the drawing says whether the title fitted
-        elif cache.too_long(key, lambda: not fits(title, fonts)):
-            _warn_too_long(tip)
-        path = card_path(tip.save_as)
-        tip.social_card = path
+        _check(tip, title, caption, fonts, captions_checked)
+        tip.social_card = card_path(tip.save_as)
         tip.social_card_width, tip.social_card_height = WIDTH, HEIGHT
-        placed.append((key, os.path.join(settings["OUTPUT_PATH"], path)))
 
-    jobs = [(key, title, caption) for key, (title, caption) in missing_cards.items()]
-    count.drawn = len(jobs)
-    # drawn beside the pages and the search index, on whatever core they leave free
-    work = InBackground(drawer(cache, site_name, style, fonts), jobs, 1)
-    drawing.start(work, cache, placed, length_checks)
-    LAST_BUILD.drawn, LAST_BUILD.reused = count.drawn, count.reused
-    logger.info("Social cards: %d to draw, %d reused from %s", count.drawn, count.reused, cache.folder)
+    drawing.place(reused, after_drawing, length_checks, late)
+    LAST_BUILD.drawn, LAST_BUILD.reused = len(length_checks), len(reused)
+    logger.info("Social cards: %d to draw, %d reused from %s", LAST_BUILD.drawn, LAST_BUILD.reused, cache.folder)
 
 
 class Drawing:
-    """The cards being drawn while the pages are written; put in place once they are all there."""
+    """The cards being drawn and put in place while the build goes on; finish() waits for them."""
 
     def __init__(self):
-        self.work, self.cache, self.placed, self.length_checks = None, None, [], []
+        self.style = self.fonts = self.cache = self.site_name = None
+        self.work, self.drawn, self.after_drawing, self.length_checks = [], {}, [], []
+        self.jobs = []  # (key, title, caption, [where]) of every card drawn in the background
 
-    def start(self, work, cache, placed, length_checks):
-        self.work, self.cache, self.placed, self.length_checks = work, cache, placed, length_checks
+    def start(self, style, fonts, cache, site_name, jobs):
+        self._forget()
+        self.jobs = []
+        self.style, self.fonts, self.cache, self.site_name = style, fonts, cache, site_name
+        self.drawn = {key: destinations for key, (_, _, destinations) in jobs.items()}
+        self._draw(jobs)
+
+    def _draw(self, jobs):
+        work = [(key, *job) for key, job in jobs.items()]
+        self.jobs += work
+        self.work.append(InBackground(self._drawer(), work, 1))
+
+    def _drawer(self):
+        return drawer(self.cache, self.site_name, self.style, self.fonts)
+
+    def place(self, reused, after_drawing, length_checks, late):
+        self.after_drawing, self.length_checks = after_drawing, length_checks
+        self._draw(late)
+        # copying thousands of files is slow on some disks: done beside the rendering too
+        self.work.append(InBackground(lambda placing: self.cache.copy_to(*placing), reused, 1))
 
     def finish(self, pelican=None):
-        if self.work is None:
+        work, self.work = self.work, []
+        if not work:
             return
-        work, self.work = self.work, None
-        work.wait()
+        self._help()
+        for part in work:
+            part.wait()
         for tip, key in self.length_checks:
             if self.cache.too_long(key, lambda: True):  # noted by the drawing; a missing note is a failure
                 _warn_too_long(tip)
-        for key, destination in self.placed:
+        for key, destination in self.after_drawing:
             self.cache.copy_to(key, destination)
+
+    def _help(self):
+        """Draw cards from the end of the list while the drawing process goes on from its start, until the
+        two meet: by now this process has nothing else to do, and the other core may be free too."""
+        draw = self._drawer()
+        for job in reversed(self.jobs):
+            if self.cache.has(job[0]):
+                break  # drawn by the other process, and so is everything before it (or it is drawing it)
+            draw(job)
+        self.jobs = []
+
+    def _forget(self):
+        """Wait for the work of a build that stopped before it was finished (its cards stay cached)."""
+        for part in self.work:
+            try:
+                part.wait()
+            except BackgroundWorkFailed:
+                pass
+        self.work = []
 
 
 drawing = Drawing()
 
 
 def drawer(cache, site_name, style, fonts):
-    """What draws one card, (key, title, caption), into the cache: it may run in a forked child."""
+    """What draws one card, (key, title, caption, [where in the output]), into the cache and those places:
+    it may run in a forked child."""
 
     def draw(job):
-        key, title, caption = job
+        key, title, caption, *destinations = job
+        if cache.has(key):
+            return  # drawn by another process meanwhile (Drawing._help), and put in place by it
         card = draw_card(title, site_name=site_name, caption=caption, style=style, fonts=fonts)
         cache.note_too_long(key, card.layout.shortened)
         cache.put(key, card.png)  # written by the child itself: only None travels back
+        for destination in destinations[0] if destinations else ():
+            write_card(card.png, destination)
 
     return draw
 
@@ -164,5 +235,6 @@ def _warn_too_long(tip):
 def register():
     signals.initialized.connect(configure)
     # receivers run in PLUGINS order: after the multilingual plugin has left out what it cannot build
+    signals.article_generator_finalized.connect(start_drawing)
     signals.all_generators_finalized.connect(make_cards)
     signals.finalized.connect(drawing.finish)

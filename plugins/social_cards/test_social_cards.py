@@ -309,6 +309,70 @@ def test_the_palette_card_looks_like_the_same_card_drawn_in_rgb(title, caption, 
     assert ImageChops.subtract(solid, exactly(palette, style.foreground)).getbbox() is None
 
 
+def masked_paste(image, texts, ramp):
+    """Texts of one colour pasted through a mask of their ink, whatever is under them."""
+    boxes = [drawing._placed(font, text, anchor, origin) for origin, text, font, anchor in texts]
+    left, top = min(box.left for box in boxes), min(box.top for box in boxes)
+    right, bottom = max(box.right for box in boxes), max(box.bottom for box in boxes)
+    coverage = Image.new("L", (right - left, bottom - top), 0)
+    for (x, y), text, font, anchor in texts:
+        ImageDraw.Draw(coverage).text((x - left, y - top), text, font=font, fill=255, anchor=anchor)
+    image.paste(coverage.point(ramp), (left, top), coverage.point([0] + [255] * 255))
+
+
+def palette_drawing(plan, style):
+    """The palette indices of the card of `plan`, all of it drawn on one image in the plan's order."""
+    palette = drawing._palette(style)
+    image = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(image)
+    for box, colour in plan.rectangles:
+        draw.rectangle(box, fill=palette.flat[colour])
+    image.paste(palette.mark, drawing.MARK_CORNER, palette.mark_mask)
+    for colour, texts in plan.blocks:
+        masked_paste(image, texts, palette.ramps[colour])
+    return image
+
+
+LONG_SITE_NAME = "The Reciprocity Hub for Small Businesses and Their Loyal Customers"
+
+
+@pytest.mark.parametrize("site_name", ["Reciprocity Hub", LONG_SITE_NAME])
+def test_cards_drawn_on_a_shared_background_have_the_pixels_of_cards_drawn_whole(site_name, style, fonts):
+    words = " ".join(TITLES).split(" ")
+    rng = random.Random(11)
+    titles = TITLES + TOO_LONG + [" ".join(rng.choices(words, k=rng.randint(1, 40))) for _ in range(12)]
+    for caption in ("English", "Suomi", ""):
+        for title in titles:
+            card = draw_card(title, site_name=site_name, caption=caption, style=style, fonts=fonts)
+            plan = drawing.plan_card(title, site_name, caption, style, fonts)
+            with Image.open(io.BytesIO(card.png)) as image:
+                assert image.mode == "P" and bytes(image.getpalette()) == drawing._palette(style).colours
+                assert image.tobytes() == palette_drawing(plan, style).tobytes(), (title, caption)
+            assert (card.layout.lines, card.layout.boxes) == (plan.layout.lines, plan.layout.boxes)
+
+
+def test_a_card_is_the_same_bytes_with_its_background_drawn_already_or_not(style, fonts):
+    drawing._background.cache_clear()
+    first, second = (
+        draw_card(TITLES[2], site_name="Reciprocity Hub", caption="Suomi", style=style, fonts=fonts).png
+        for _ in range(2)
+    )
+    assert first == second
+    assert drawing._background.cache_info().hits == 1
+
+
+def test_text_over_something_drawn_leaves_it_where_the_text_has_no_ink(style, fonts):
+    ramp = drawing._palette(style).ramps[style.foreground]
+    texts = [((20, 70), "Żółć, Jyväskylä", fonts.at("bold", 60), "ls")]
+    image, expected = (Image.new("L", (600, 100), 0) for _ in range(2))
+    for each in (image, expected):
+        ImageDraw.Draw(each).rectangle((0, 40, 599, 99), fill=200)  # under the lower half of the text
+    drawing._paste_text(image, texts, ramp)
+    masked_paste(expected, texts, ramp)
+    assert image.tobytes() == expected.tobytes()
+    assert image.histogram()[200] > 0 and image.getpixel((30, 10)) == 0
+
+
 def test_cards_drawn_in_forked_processes_are_the_same_bytes_as_drawn_in_one(tmp_path, style, fonts):
     assert can_fork()
     titles = [f"{title} {number}" for number in range(13) for title in TITLES]
@@ -317,9 +381,10 @@ def test_cards_drawn_in_forked_processes_are_the_same_bytes_as_drawn_in_one(tmp_
     serial, forked = CardCache(tmp_path / "serial"), CardCache(tmp_path / "forked")
     draw_serially = drawer(serial, "Reciprocity Hub", style, fonts)
     draw_forked = drawer(forked, "Reciprocity Hub", style, fonts)
-    # the children start with nothing measured and no palette, as in a build's first fork
+    # the children start with nothing measured, no palette and no background, as in a build's first fork
     drawing._bbox.cache_clear()
     drawing._palette.cache_clear()
+    drawing._background.cache_clear()
     processes = fork_map(lambda job: (draw_forked(job), os.getpid())[1], jobs, 2)
     assert len(set(processes)) == 2 and os.getpid() not in processes
     for job in jobs:

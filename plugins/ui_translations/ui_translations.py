@@ -57,6 +57,12 @@ def npgettext(context, message_context, singular, plural, number):
 
 
 @pass_context
+def ui_language(context):
+    """The language of the theme's strings on the page being rendered."""
+    return page_language(context)
+
+
+@pass_context
 def localdate(context, value, format="long"):
     return format_date(value, format=format, locale=page_language(context).replace("-", "_"))
 
@@ -89,6 +95,7 @@ def install(generator):
     env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext)
     env.filters["localdate"] = localdate
     env.filters["localnumber"] = localnumber
+    env.globals["ui_language"] = ui_language
 
 
 def register():

@@ -80,3 +80,21 @@ def test_a_failing_template_names_the_page(tmp_path):
     message = r"/index\.html: the template page\.html failed at page\.html:3: UndefinedError: .*no_such_thing"
     with pytest.raises(PageRenderError, match=message):
         fresh_build(tmp_path / "output", THEME=str(theme), SEARCH_ENABLED=False)
+
+
+def test_a_tip_edited_between_two_builds_of_one_process_shows_edited_on_the_listings(tmp_path, content):
+    # rendered in this process, where the tips' cards are remembered for the listings of one build
+    output = tmp_path / "output"
+    fresh_build(output, PATH=str(content), BUILD_PROCESSES=1, SEARCH_ENABLED=False)
+    home = output / "en" / "index.html"
+    tip = content / "tips" / "ask-for-reviews.en.md"
+    text = tip.read_text(encoding="utf-8")
+    old_title = next(line for line in text.splitlines() if line.startswith("Title:"))[len("Title:"):].strip()
+    assert old_title in home.read_text(encoding="utf-8")
+    tip.write_text(text.replace(old_title, "A title edited since the last build", 1), encoding="utf-8")
+    try:
+        fresh_build(output, PATH=str(content), BUILD_PROCESSES=1, SEARCH_ENABLED=False)
+    finally:
+        tip.write_text(text, encoding="utf-8")
+    shown = home.read_text(encoding="utf-8")
+    assert "A title edited since the last build" in shown and old_title not in shown

@@ -9,6 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 from babel import Locale
+from blinker import signal
+from pelican import signals
 
 from multilingual.editions import Listing
 from multilingual.languages import Languages
@@ -216,3 +218,43 @@ def test_a_rebuild_indexes_again_only_the_languages_whose_pages_changed(tmp_path
     after = entries()
     assert {code for code in CODES if after[code] != first[code]} == {"fr"}
     assert bundle_counts(output) == {code: public_pages(code) for code in CODES}
+
+
+def test_a_language_is_indexed_as_soon_as_its_folder_is_written_while_the_others_render(tmp_path):
+    """Pagefind works on one language while the pages of the next are rendered."""
+    output = tmp_path / "output"
+    started = []  # (folder just written, languages whose index was running by then)
+
+    def note(writer, folder, paths, whole_site):
+        started.append((folder, sorted(site_search.indexing.runs)))
+
+    def at_the_end(pelican):
+        started.append(("finalized", sorted(site_search.indexing.runs)))
+
+    signal("page_folder_written").connect(note)
+    signals.finalized.connect(at_the_end)  # after the search plugin's receiver: the runs are over by then
+    try:
+        build(output)
+    finally:
+        signal("page_folder_written").disconnect(note)
+        signals.finalized.disconnect(at_the_end)
+    order = [folder for folder, _ in started if folder in CODES]
+    assert sorted(order) == sorted(CODES)
+    running = dict(started)
+    # (whether the folder just written is among them depends on which receiver blinker calls first)
+    assert order[0] in running[order[1]], "the first language's index started before the next was written"
+    assert set(order[:-1]) <= set(running[order[-1]])
+    assert running["finalized"] == [], "every run waited for once the build is done"
+    assert bundle_counts(output) == {code: public_pages(code) for code in CODES}
+
+
+def test_pages_written_alone_by_the_dev_server_start_no_indexing(tmp_path, written):
+    writer = SimpleNamespace(settings={"SEARCH_ENABLED": True, "SITE_LANGUAGES": Languages({"fi": {}}),
+                                       "OUTPUT_PATH": str(tmp_path)})
+    marked_page(tmp_path / "fi")
+    site_search.indexing.folder_written(writer, "fi", {str(tmp_path / "fi" / "index.html")}, whole_site=False)
+    assert site_search.indexing.runs == {}
+    site_search.indexing.folder_written(writer, "fi", {str(tmp_path / "fi" / "index.html")}, whole_site=True)
+    assert list(site_search.indexing.runs) == ["fi"]
+    site_search.indexing.abandon()
+    assert site_search.indexing.runs == {}

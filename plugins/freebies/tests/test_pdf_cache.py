@@ -1,0 +1,170 @@
+import io
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from freebies import pdf, pdf_cache
+from freebies.pdf import FreebieFileError
+from freebies.pdf_cache import PdfCache
+from support import ROOT, build
+
+THEME_FONTS = ROOT / "theme" / "fonts"
+FONTS = {"regular": str(THEME_FONTS / "NotoSans-Regular.ttf"), "bold": str(THEME_FONTS / "NotoSans-Bold.ttf")}
+INPUTS = {"title": "Thank-you list", "lang": "en", "author": "Hub", "footer_text": "Hub · Thank-you list"}
+CHECKLIST = "# Thank-you list\n\nSay it **twice**.\n\n- Call Ann.\n- Write to Bo.\n"
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """How many PDFs fpdf2 really drew, through the cache."""
+    calls = []
+    real = pdf_cache.render_pdf
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs["title"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pdf_cache, "render_pdf", counted)
+    return calls
+
+
+def render(cache, source=CHECKLIST, fonts=FONTS, **changes):
+    return cache.render(source, fonts=fonts, **{**INPUTS, **changes})
+
+
+def cached_files(cache_path):
+    return sorted(path.name for path in (Path(cache_path) / pdf_cache.FOLDER).iterdir())
+
+
+def test_the_same_inputs_come_from_the_cache_in_the_next_build_too(tmp_path, renders):
+    first = render(PdfCache(tmp_path))
+    again = PdfCache(tmp_path)  # a rebuild: a new generator, the same cache folder
+    assert render(again) == first and render(again) == first
+    assert len(renders) == 1 and again.reused == 2 and again.rendered == 0
+    assert first.startswith(b"%PDF") and len(cached_files(tmp_path)) == 1
+
+
+@pytest.mark.parametrize("change", [
+    {"source": CHECKLIST.replace("Ann", "Anna")},
+    {"title": "Another list"},
+    {"lang": "fr"},
+    {"author": "Another hub"},
+    {"footer_text": "Hub · another footer"},
+], ids=lambda change: next(iter(change)))
+def test_a_changed_input_gives_a_new_pdf(tmp_path, renders, change):
+    cache = PdfCache(tmp_path)
+    before = render(cache)
+    after = render(cache, **change)
+    assert len(renders) == 2 and after != before
+    assert len(cached_files(tmp_path)) == 2
+    assert render(PdfCache(tmp_path)) == before and len(renders) == 2, "the first PDF stays cached"
+
+
+def test_the_new_title_is_in_the_new_pdf(tmp_path):
+    cache = PdfCache(tmp_path)
+    render(cache)
+    assert PdfReader(io.BytesIO(render(cache, title="Another list"))).metadata.title == "Another list"
+
+
+def test_fonts_count_by_their_bytes_not_their_paths(tmp_path, renders):
+    fonts = tmp_path / "fonts"
+    shutil.copytree(THEME_FONTS, fonts)
+    copied = {"regular": str(fonts / "NotoSans-Regular.ttf"), "bold": str(fonts / "NotoSans-Bold.ttf")}
+    cache_path = tmp_path / "cache"
+    original = render(PdfCache(cache_path))
+    assert render(PdfCache(cache_path), fonts=copied) == original and len(renders) == 1
+    shutil.copyfile(THEME_FONTS / "NotoSans-Bold.ttf", copied["regular"])  # another font under the same name
+    assert render(PdfCache(cache_path), fonts=copied) != original and len(renders) == 2
+
+
+@pytest.mark.parametrize("module,name,value", [
+    (pdf, "RENDERER_VERSION", pdf.RENDERER_VERSION + 1),
+    (pdf_cache.fpdf, "FPDF_VERSION", "0.0.1"),
+], ids=["renderer", "fpdf2"])
+def test_a_new_renderer_or_fpdf2_renders_again(tmp_path, renders, monkeypatch, module, name, value):
+    render(PdfCache(tmp_path))
+    monkeypatch.setattr(module, name, value)
+    render(PdfCache(tmp_path))
+    assert len(renders) == 2 and len(cached_files(tmp_path)) == 2
+
+
+def test_a_cache_that_cannot_be_written_still_gives_the_pdf(tmp_path, renders, caplog):
+    in_the_way = tmp_path / "cache"
+    in_the_way.write_text("a file where the cache folder should be")
+    with caplog.at_level(logging.DEBUG, logger=pdf_cache.__name__):
+        data = render(PdfCache(in_the_way))
+    assert data == render(PdfCache(None))
+    assert data.startswith(b"%PDF") and len(renders) == 2
+    assert "not cached" in caplog.text
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_cache_folder_still_gives_the_pdf(tmp_path, renders):
+    (tmp_path / pdf_cache.FOLDER).mkdir()
+    (tmp_path / pdf_cache.FOLDER).chmod(0o555)
+    assert render(PdfCache(tmp_path)).startswith(b"%PDF") and cached_files(tmp_path) == []
+
+
+def test_a_write_that_stops_half_way_leaves_no_pdf_behind(tmp_path, renders, monkeypatch):
+    def interrupted(source, destination):
+        raise OSError("disk full")
+
+    replace = os.replace
+    monkeypatch.setattr(os, "replace", interrupted)
+    assert render(PdfCache(tmp_path)).startswith(b"%PDF")
+    monkeypatch.setattr(os, "replace", replace)
+    assert cached_files(tmp_path) == []  # neither the PDF nor the file written aside
+    render(PdfCache(tmp_path))
+    assert len(renders) == 2 and len(cached_files(tmp_path)) == 1
+
+
+def test_a_cut_short_cached_pdf_is_rendered_again(tmp_path, renders):
+    cache = PdfCache(tmp_path)
+    whole = render(cache)
+    (key,) = cached_files(tmp_path)
+    (tmp_path / pdf_cache.FOLDER / key).write_bytes(whole[: len(whole) // 2])
+    assert render(PdfCache(tmp_path)) == whole and len(renders) == 2
+
+
+def test_errors_are_raised_as_before_and_never_cached(tmp_path, renders):
+    cache = PdfCache(tmp_path)
+    for _ in range(2):
+        with pytest.raises(FreebieFileError, match="<pre>"):
+            render(cache, source="# T\n\n    code block\n")
+    missing = {**FONTS, "regular": str(tmp_path / "missing.ttf")}
+    with pytest.raises(FileNotFoundError, match="missing.ttf"):
+        render(cache, fonts=missing)
+    assert len(renders) == 3 and not (tmp_path / pdf_cache.FOLDER).exists()
+
+
+def test_a_rebuild_renders_only_the_changed_freebie(tmp_path, renders, caplog):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    files = content / "freebies" / "files"
+    cache = tmp_path / "cache"
+
+    def build_once(name):
+        renders.clear()
+        build(tmp_path / name, PATH=str(content), CACHE_PATH=str(cache))
+        return {path.name: path.read_bytes() for path in (tmp_path / name).glob("**/*.pdf")}
+
+    cold = build_once("cold")
+    assert len(renders) == len(list(files.glob("*.md"))) == len(cold) == 8
+    warm = build_once("warm")
+    assert renders == [] and warm == cold
+
+    changed = files / "thank-you-checklist.fr.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n- Une case de plus.\n", encoding="utf-8")
+    broken = files / "review-request-kit.fi.md"
+    broken.write_text("# Lista\n\n    code block\n", encoding="utf-8")
+    with caplog.at_level("ERROR"):
+        rebuilt = build_once("rebuilt")
+    assert len(renders) == 2  # the changed one and the broken one, which is never cached
+    assert "arvostelupyynnon-tyokalupakki.pdf" not in rebuilt
+    assert {name for name in rebuilt if rebuilt[name] != cold[name]} == {"pense-bete-merci-10-minutes.pdf"}
+    errors = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
+    assert f"{broken}: <pre> cannot go into the PDF: use headings, paragraphs and lists only" in errors

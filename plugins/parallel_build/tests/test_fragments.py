@@ -1,0 +1,43 @@
+"""remembered(): a block rendered once per key, for the pages of one flush."""
+
+from jinja2 import DictLoader, Environment
+
+from parallel_build import fragments
+from parallel_build.fragments import remembered
+
+TEMPLATE = '{% call remembered("card", name) %}{{ count() }}:{{ name }}{% endcall %}'
+
+
+def environment():
+    env = Environment(loader=DictLoader({"card.html": TEMPLATE}), autoescape=True)
+    env.globals["remembered"] = remembered
+    return env
+
+
+def test_a_block_is_rendered_once_per_key_and_shown_every_time():
+    fragments.forget()
+    rendered = []
+
+    def count():
+        rendered.append(1)
+        return len(rendered)
+
+    template = environment().get_template("card.html")
+    shown = [template.render(name=name, count=count) for name in ("a", "b", "a", "a", "b")]
+    assert shown == ["1:a", "2:b", "1:a", "1:a", "2:b"]
+    assert len(rendered) == 2
+
+
+def test_what_is_remembered_is_escaped_once():
+    fragments.forget()
+    template = environment().get_template("card.html")
+    first = template.render(name="<b>", count=lambda: 1)
+    assert first == template.render(name="<b>", count=lambda: 2) == "1:&lt;b&gt;"
+
+
+def test_forgetting_renders_again():
+    fragments.forget()
+    template = environment().get_template("card.html")
+    assert template.render(name="a", count=lambda: 1) == "1:a"
+    fragments.forget()
+    assert template.render(name="a", count=lambda: 2) == "2:a"
