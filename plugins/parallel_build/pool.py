@@ -54,7 +54,7 @@ def fork_map_groups(function, groups, processes):
         return
     context = multiprocessing.get_context("fork")
     gc.freeze()  # the children's collections then leave the pages they share with this process alone
-    children = []
+    children, finished = [], False
     try:
         for number in range(processes):
             receiver, sender = context.Pipe(duplex=False)
@@ -62,7 +62,7 @@ def fork_map_groups(function, groups, processes):
             child.start()
             sender.close()
             children.append((child, receiver))
-        for items in groups:
+        for index, items in enumerate(groups):
             # interleaved slices: neighbouring items often cost alike, so every child gets its share of each kind
             results = [None] * len(items)
             for number, (child, receiver) in enumerate(children):
@@ -73,11 +73,14 @@ def fork_map_groups(function, groups, processes):
                 if outcome == "failed":
                     raise part
                 results[number::processes] = part
+            finished = index == len(groups) - 1  # the children sent their last group: they end on their own
             yield results
     finally:
         gc.unfreeze()
         for child, receiver in children:
-            receiver.close()  # a child still sending then stops on a broken pipe
+            receiver.close()
+            if not finished:
+                child.terminate()  # an error, or a reader that stopped early: the other groups are not wanted
             child.join()
 
 
@@ -85,8 +88,6 @@ def _run_share(function, groups, number, processes, sender):
     for items in groups:
         try:
             sender.send(("done", [function(item) for item in items[number::processes]]))
-        except BrokenPipeError:
-            return
         except Exception as error:
             try:
                 sender.send(("failed", error))

@@ -126,3 +126,22 @@ def test_an_error_in_a_later_group_is_raised_after_the_earlier_ones():
     assert next(results) == ["good"] * SMALLEST_SHARED * 2
     with pytest.raises(ValueError, match="bad item"):
         next(results)
+
+
+@needs_fork
+def test_an_error_stops_the_children_without_waiting_for_the_groups_after_it(tmp_path):
+    def work(item):
+        group, number = item
+        if group == 1 and number == 0:
+            raise ValueError("first group failed")
+        if group == 2:
+            time.sleep(0.2)  # a whole group of these would take seconds
+            (tmp_path / f"{number}").touch()
+        return item
+
+    groups = [[(1, number) for number in range(SMALLEST_SHARED * 2)],
+              [(2, number) for number in range(SMALLEST_SHARED * 2)]]
+    with pytest.raises(ValueError, match="first group failed"):
+        for _ in fork_map_groups(work, groups, 2):
+            pass
+    assert len(list(tmp_path.iterdir())) < SMALLEST_SHARED, "the children stopped when the error came back"
