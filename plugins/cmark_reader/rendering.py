@@ -88,6 +88,7 @@ def to_html(text):
     finally:
         parser_free(parser)
 
+
 # cmark percent-encodes the braces (and bars) of `{filename}/x.md` in link destinations, where
 # Pelican's INTRASITE_LINK_REGEX would no longer find them.
 ENCODED_INTRASITE = re.compile(r'="%7[BC](?P<what>\w+)%7[CD](?P<value>[^"]*)"')  # a literal start: quick

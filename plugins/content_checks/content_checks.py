@@ -5,7 +5,7 @@ import logging
 from pelican import signals
 from pelican.log import LimitFilter
 
-from parallel_build.pool import BackgroundWorkFailed, InBackground
+from parallel_build.pool import InBackground
 
 from .checks import check_content
 
@@ -26,12 +26,9 @@ class Checking:
         self.work = InBackground(check_content, [pelican.settings], 1)
 
     def _forget(self):
-        """Wait for the checks of a build that stopped before its tips were read, and drop them."""
+        """Drop the checks of a build that stopped before its tips were read."""
         if self.work is not None:
-            try:
-                self.work.wait()
-            except BackgroundWorkFailed:
-                pass
+            self.work.discard()
             self.work = None
 
     def tell(self, *_):

@@ -148,6 +148,14 @@ class InBackground:
             raise BackgroundWorkFailed(f"the background work ended with status {code} (its error is above)")
         return self.results
 
+    def discard(self):
+        """Wait for the work, whatever its end, and drop its results: for a build that stopped before it
+        needed them, so that no child of it is left running beside the next one."""
+        try:
+            self.wait()
+        except BackgroundWorkFailed:
+            pass
+
 
 class BackgroundWorkFailed(RuntimeError):
     pass

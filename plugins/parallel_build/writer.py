@@ -30,11 +30,9 @@ class WriteCount:
 # What the last build did with its pages; changed in place, so an imported name stays current.
 LAST_BUILD = WriteCount()
 
-# Sent once the pages are on disk, with the paths of the files whose bytes changed; a plugin can
-# connect to it by name, without importing this one.
-page_files_changed = signal("page_files_changed")
-# Sent as each top folder of the output is written (`folder`, e.g. "en"), with the paths it changed, and
-# whether the writer writes the whole site (a build) or a few pages (the dev server's quick path).
+# Sent as each top folder of the output is written (`folder`, e.g. "en"), with the paths whose bytes it
+# changed, and whether the writer writes the whole site (a build) or a few pages (the dev server's quick
+# path). A plugin can connect to it by name, without importing this one.
 page_folder_written = signal("page_folder_written")
 
 
@@ -123,7 +121,6 @@ class ParallelWriter(Writer):
         self.pending = {}
         processes = build_processes(self.settings)
         count = WriteCount()
-        changed = set()
         fragments.forget()  # a fragment of an earlier flush may show content edited since
         folders = _by_folder(pages, self.output_path)
         rendered = fork_map_groups(_render_and_write, folders.values(), processes)
@@ -141,15 +138,12 @@ class ParallelWriter(Writer):
                         written.add(path)
                 count.written += len(written)
                 count.unchanged += len(group) - len(written)
-                changed |= written
                 # what reads one folder's files (its language's search index) may start while the next renders
                 page_folder_written.send(self, folder=folder, paths=written, whole_site=self.whole_site)
         finally:
             rendered.close()
             fragments.forget()
         LAST_BUILD.written, LAST_BUILD.unchanged = count.written, count.unchanged
-        # what depends on the pages' bytes (the search index) can keep what it made of the others
-        page_files_changed.send(self, paths=changed)
         return count
 
 

@@ -44,7 +44,7 @@ class WrittenPages:
         return Counter({code: len(paths) for code, paths in self.searchable_paths.items()})
 
     def note_changes(self, sender, paths):
-        """Paths whose bytes this build changed; told folder by folder, then all at once."""
+        """Paths whose bytes this build changed, told folder by folder."""
         self.changed = (self.changed or set()) | set(paths)
 
     def unchanged(self, code):

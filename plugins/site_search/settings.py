@@ -8,7 +8,7 @@ DEFAULTS = {
 }
 
 # Where Pagefind writes the indexes and their scripts, under the output folder: one bundle per language,
-# indexed one after the other, so the indexer holds one language's pages in memory at a time.
+# each made by a Pagefind run of its own, which holds only that language's pages in memory.
 BUNDLE_FOLDER = "pagefind"
 
 

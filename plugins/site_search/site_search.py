@@ -148,5 +148,4 @@ def register():
     signals.get_generators.connect(add_generator)
     signals.content_written.connect(written.note)
     signal("page_folder_written").connect(indexing.folder_written)
-    signal("page_files_changed").connect(written.note_changes)
     signals.finalized.connect(index_site)

@@ -9,7 +9,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from multilingual.sources import where
-from parallel_build.pool import BackgroundWorkFailed, InBackground
+from parallel_build.pool import InBackground
 
 from .cache import CardCache, write_card
 from .drawing import HEIGHT, TITLE_SIZES, WIDTH, Fonts, draw_card, fingerprint, fits, plain_title
@@ -133,7 +133,6 @@ class Drawing:
 
     def start(self, style, fonts, cache, site_name, jobs):
         self._forget()
-        self.jobs = []
         self.style, self.fonts, self.cache, self.site_name = style, fonts, cache, site_name
         self.drawn = {key: destinations for key, (_, _, destinations) in jobs.items()}
         self._draw(jobs)
@@ -178,11 +177,8 @@ class Drawing:
     def _forget(self):
         """Wait for the work of a build that stopped before it was finished (its cards stay cached)."""
         for part in self.work:
-            try:
-                part.wait()
-            except BackgroundWorkFailed:
-                pass
-        self.work = []
+            part.discard()
+        self.work, self.jobs = [], []
 
 
 drawing = Drawing()
@@ -192,17 +188,16 @@ def drawer(cache, site_name, style, fonts):
     """What draws one card, (key, title, caption, [where in the output]), into the cache and those places:
     it may run in a forked child."""
 
-    def draw(job):
-        key, title, caption, *destinations = job
+    def draw_one(key, title, caption, destinations=()):
         if cache.has(key):
             return  # drawn by another process meanwhile (Drawing._help), and put in place by it
         card = draw_card(title, site_name=site_name, caption=caption, style=style, fonts=fonts)
         cache.note_too_long(key, card.layout.shortened)
         cache.put(key, card.png)  # written by the child itself: only None travels back
-        for destination in destinations[0] if destinations else ():
+        for destination in destinations:
             write_card(card.png, destination)
 
-    return draw
+    return lambda job: draw_one(*job)
 
 
 def _check(tip, title, caption, fonts, captions_checked):

@@ -145,3 +145,14 @@ def test_an_error_stops_the_children_without_waiting_for_the_groups_after_it(tmp
         for _ in fork_map_groups(work, groups, 2):
             pass
     assert len(list(tmp_path.iterdir())) < SMALLEST_SHARED, "the children stopped when the error came back"
+
+
+@needs_fork
+def test_discarded_work_is_waited_for_whatever_its_end(capfd):
+    def fail(n):
+        raise ValueError("not wanted anyway")
+
+    work = InBackground(fail, [1], 1)
+    work.discard()
+    assert work.pid is None, "no child left behind"
+    assert "not wanted anyway" in capfd.readouterr().err
