@@ -6,11 +6,16 @@ import logging
 from pelican import signals
 
 from .fragments import remembered
+from .memory import keep_freed_memory
 from .writer import ParallelWriter
 
 logger = logging.getLogger(__name__)
 
 _writers = []  # the writer of the build in progress
+
+
+def tune_memory(pelican):
+    keep_freed_memory()  # for this process and the ones it forks
 
 
 def provide_writer(pelican):
@@ -38,6 +43,7 @@ def write_pages(pelican):
 
 
 def register():
+    signals.initialized.connect(tune_memory)
     signals.get_writer.connect(provide_writer)
     signals.generator_init.connect(add_template_globals)
     # receivers run in the order they connect: this plugin comes first in PLUGINS

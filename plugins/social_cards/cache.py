@@ -1,62 +1,66 @@
-"""Drawn cards kept between builds, one PNG per fingerprint, in a folder under CACHE_PATH."""
+"""Drawn cards kept between builds in one SQLite file under CACHE_PATH: each card's PNG, and whether its
+title was too long for it, by fingerprint.
+
+One file rather than a file per card: thousands of small files cost a build more in the file system
+than their bytes do, most of all on a disk where a fresh inode is slow to find.
+"""
 
 import os
-import shutil
+import sqlite3
 
-FOLDER = "social_cards"
+FILE = "social_cards.sqlite3"
+SCHEMA = "CREATE TABLE IF NOT EXISTS cards (key TEXT PRIMARY KEY, png BLOB NOT NULL, too_long INTEGER NOT NULL)"
 
 
 class CardCache:
     def __init__(self, cache_path):
-        self.folder = os.path.join(cache_path, FOLDER)
-        self._folder_made = False  # once per process: thousands of cards, and each system call counts
+        self.path = os.path.join(cache_path, FILE)
+        self._connection, self._pid = None, None
 
-    def _make_folder(self):
-        if not self._folder_made:
-            os.makedirs(self.folder, exist_ok=True)
-            self._folder_made = True
+    def _db(self):
+        # one connection per process: a forked child must not use its parent's
+        if self._pid != os.getpid():
+            os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
+            try:
+                self._connection = _open(self.path)
+            except sqlite3.DatabaseError:  # not a database any more: it held nothing that cannot be drawn again
+                for suffix in ("", "-wal", "-shm"):
+                    if os.path.exists(self.path + suffix):
+                        os.remove(self.path + suffix)
+                self._connection = _open(self.path)
+            self._pid = os.getpid()
+        return self._connection
 
-    def path(self, key):
-        return os.path.join(self.folder, f"{key}.png")
+    def _get(self, column, key):
+        row = self._db().execute(f"SELECT {column} FROM cards WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
 
     def has(self, key):
-        return os.path.isfile(self.path(key))
+        return self._get("1", key) is not None
 
-    def _notes(self, key):
-        return {True: f"{self.path(key)}.too-long", False: f"{self.path(key)}.fits"}
+    def too_long(self, key):
+        """Whether the title of the cached card `key` was too long for it (so a rebuild warns again)."""
+        return bool(self._get("too_long", key))
 
-    def too_long(self, key, measure):
-        """Whether the title of card `key` is too long for it, from the note beside the card (so a
-        rebuild warns again without laying out every title again); `measure()` when there is none."""
-        for answer, note in self._notes(key).items():
-            if os.path.exists(note):
-                return answer
-        answer = bool(measure())
-        self.note_too_long(key, answer)
-        return answer
-
-    def note_too_long(self, key, answer):
-        self._make_folder()
-        open(self._notes(key)[bool(answer)], "wb").close()
-
-    def put(self, key, png):
-        self._make_folder()
-        # written aside, then renamed: a build that stops half-way, or one running beside it,
-        # never finds half a card under the final name
-        partial = f"{self.path(key)}.{os.getpid()}.partial"
-        with open(partial, "wb") as card:
-            card.write(png)
-        os.replace(partial, self.path(key))
+    def put(self, key, png, too_long):
+        self._db().execute("INSERT OR REPLACE INTO cards VALUES (?, ?, ?)", (key, png, int(bool(too_long))))
 
     def copy_to(self, key, destination):
-        # copied, not linked: the published file gets the output folder's permissions,
-        # and whatever changes it later leaves the cache alone
-        os.makedirs(os.path.dirname(destination), exist_ok=True)
-        shutil.copyfile(self.path(key), destination)
+        write_card(self._get("png", key), destination)
+
+
+def _open(path):
+    # each statement commits on its own, so another process drawing beside this one sees each card at once;
+    # a write-ahead log lets it read meanwhile, and a cache needs no syncing to the disk
+    connection = sqlite3.connect(path, timeout=60, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=OFF")
+    connection.execute(SCHEMA)
+    return connection
 
 
 def write_card(png, destination):
-    """A card just drawn, written beside its page from memory rather than copied from the cache."""
+    """A card written beside its page: a file of its own, so whatever changes it later leaves the cache alone."""
     os.makedirs(os.path.dirname(destination), exist_ok=True)
     with open(destination, "wb") as card:
         card.write(png)

@@ -12,7 +12,7 @@ from multilingual.sources import where
 from parallel_build.pool import InBackground
 
 from .cache import CardCache, write_card
-from .drawing import HEIGHT, TITLE_SIZES, WIDTH, Fonts, draw_card, fingerprint, fits, plain_title
+from .drawing import HEIGHT, TITLE_SIZES, WIDTH, Fonts, draw_card, fingerprint, plain_title
 from .glyphs import describe, missing_characters
 from .settings import style_from
 
@@ -108,7 +108,7 @@ def make_cards(generators):
                 after_drawing.append((key, destination))
         elif cache.has(key):
             reused.append((key, destination))
-            if cache.too_long(key, lambda: not fits(title, fonts)):
+            if cache.too_long(key):
                 _warn_too_long(tip)
         else:
             late.setdefault(key, (title, caption, []))[2].append(destination)
@@ -120,7 +120,7 @@ def make_cards(generators):
 
     drawing.place(reused, after_drawing, length_checks, late)
     LAST_BUILD.drawn, LAST_BUILD.reused = len(length_checks), len(reused)
-    logger.info("Social cards: %d to draw, %d reused from %s", LAST_BUILD.drawn, LAST_BUILD.reused, cache.folder)
+    logger.info("Social cards: %d to draw, %d reused from %s", LAST_BUILD.drawn, LAST_BUILD.reused, cache.path)
 
 
 class Drawing:
@@ -159,7 +159,7 @@ class Drawing:
         for part in work:
             part.wait()
         for tip, key in self.length_checks:
-            if self.cache.too_long(key, lambda: True):  # noted by the drawing; a missing note is a failure
+            if self.cache.too_long(key):  # noted by the drawing
                 _warn_too_long(tip)
         for key, destination in self.after_drawing:
             self.cache.copy_to(key, destination)
@@ -192,8 +192,7 @@ def drawer(cache, site_name, style, fonts):
         if cache.has(key):
             return  # drawn by another process meanwhile (Drawing._help), and put in place by it
         card = draw_card(title, site_name=site_name, caption=caption, style=style, fonts=fonts)
-        cache.note_too_long(key, card.layout.shortened)
-        cache.put(key, card.png)  # written by the child itself: only None travels back
+        cache.put(key, card.png, card.layout.shortened)  # written by the child itself: only None travels back
         for destination in destinations:
             write_card(card.png, destination)
 

@@ -5,7 +5,8 @@ import logging
 import os
 import random
 import shutil
-from contextlib import contextmanager
+import sqlite3
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from pelican.log import LimitFilter
 
 from parallel_build.pool import SMALLEST_SHARED, can_fork, fork_map
 from social_cards import drawing
-from social_cards.cache import FOLDER, CardCache
+from social_cards.cache import FILE, CardCache
 from social_cards.drawing import HEIGHT, TITLE_AREA, WIDTH, Fonts, draw_card, fingerprint, fits, plain_title
 from social_cards.glyphs import missing_characters
 from social_cards.settings import DEFAULTS, SocialCardsConfigError, style_from
@@ -167,7 +168,10 @@ def test_titles_with_diacritics_give_no_warning(builds, fonts):
 def test_the_first_build_draws_every_card_and_caches_it_under_cache_path(builds, cache):
     first, _ = builds
     assert first.count == BuildCount(drawn=len(first.cards), reused=0)
-    assert len(list((cache / FOLDER).glob("*.png"))) == len(first.cards)
+    with closing(sqlite3.connect(cache / FILE)) as database:
+        keys = [key for key, in database.execute("SELECT key FROM cards")]
+    assert len(keys) == len(first.cards)
+    assert not list(cache.rglob("*.png")), "one file for every card, not a file each"
 
 
 def test_a_second_build_redraws_nothing_and_writes_the_same_bytes(builds):
@@ -390,9 +394,11 @@ def test_cards_drawn_in_forked_processes_are_the_same_bytes_as_drawn_in_one(tmp_
     for job in jobs:
         draw_serially(job)
     for key, _, _ in jobs:
-        with open(serial.path(key), "rb") as one, open(forked.path(key), "rb") as other:
-            assert one.read() == other.read(), key
-    assert sorted(os.listdir(forked.folder)) == sorted(os.listdir(serial.folder)), "no partial files left"
+        assert forked.has(key) and serial.has(key), key
+        forked.copy_to(key, tmp_path / "forked" / "out" / f"{key}.png")
+        serial.copy_to(key, tmp_path / "serial" / "out" / f"{key}.png")
+        assert (tmp_path / "forked" / "out" / f"{key}.png").read_bytes() == (
+            tmp_path / "serial" / "out" / f"{key}.png").read_bytes(), key
 
 
 def test_titles_fit_as_when_every_size_is_measured_in_full(fonts):
