@@ -1,5 +1,7 @@
 """The site search plugin's settings and their defaults, in one place."""
 
+import os
+
 DEFAULTS = {
     # False: no search pages, no link to them, and no index
     "SEARCH_ENABLED": True,
@@ -10,15 +12,27 @@ DEFAULTS = {
 # Where Pagefind writes the indexes and their scripts, under the output folder: one bundle per language,
 # each made by a Pagefind run of its own, which holds only that language's pages in memory.
 BUNDLE_FOLDER = "pagefind"
+GLOB_SPECIAL = set("*?[]{}!,\\")
 
 
 def bundle_folder(language):
     return f"{BUNDLE_FOLDER}/{language.code}"
 
 
-def pages_of(language):
-    """The pages of a language, for Pagefind's --glob: everything under its own folder."""
-    return f"{language.home_url}**/*.html"
+def pages_of(language, searchable=(), output=""):
+    """The pages of a language, for Pagefind's --glob: its searchable pages, with the folder of each
+    page as `*` so that one pattern covers every tip, and so no listing (tags, categories, further
+    pages), which Pagefind would read for nothing; everything under the language's folder when the
+    searchable pages are not known, or their names hold a character globs give a meaning to."""
+    patterns = set()
+    for path in searchable:
+        parts = os.path.relpath(path, output).replace(os.sep, "/").split("/")
+        if len(parts) >= 3:  # language/section/page/index.html: the page's folder; never the language's
+            parts[-2] = "*"
+        patterns.add("/".join(parts))
+    if not patterns or any(GLOB_SPECIAL & set(pattern.replace("/*/", "/")) for pattern in patterns):
+        return f"{language.home_url}**/*.html"
+    return "{" + ",".join(sorted(patterns)) + "}"
 
 
 def apply(settings):

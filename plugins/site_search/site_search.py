@@ -55,7 +55,8 @@ class Indexing:
         if indexed == written.searchable()[language.code] and written.unchanged(language.code):
             self.kept[language.code] = indexed
         else:
-            self.runs[language.code] = IndexRun(output, settings.bundle_folder(language), settings.pages_of(language))
+            pages = settings.pages_of(language, written.searchable_paths.get(language.code, ()), output)
+            self.runs[language.code] = IndexRun(output, settings.bundle_folder(language), pages)
 
     def results(self):
         """Pages indexed per language code and Pagefind's warnings, once every run has ended; the first

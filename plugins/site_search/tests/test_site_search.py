@@ -4,7 +4,7 @@ import json
 import logging
 import shutil
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
 
 import pytest
@@ -14,7 +14,7 @@ from pelican import signals
 
 from multilingual.editions import Listing
 from multilingual.languages import Languages
-from site_search import site_search
+from site_search import settings, site_search
 from site_search.plurals import plural_samples
 from site_search.scope import WrittenPages, is_marked
 from support import ROOT, build, html, read_metadata, sources
@@ -258,3 +258,30 @@ def test_pages_written_alone_by_the_dev_server_start_no_indexing(tmp_path, writt
     assert list(site_search.indexing.runs) == ["fi"]
     site_search.indexing.abandon()
     assert site_search.indexing.runs == {}
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_pagefind_is_given_the_searchable_pages_of_a_language_and_no_listing(site, code):
+    output, _ = site
+    pages = sorted((output / code).rglob("*.html"))
+    marked = [path for path in pages if is_marked(path)]
+    pattern = settings.pages_of(SimpleNamespace(home_url=f"/{code}/"), [str(path) for path in marked], str(output))
+    assert pattern.startswith("{") and pattern.endswith("}")
+    alternatives = pattern[1:-1].split(",")
+    assert all(alternative.startswith(f"{code}/") for alternative in alternatives), "no other language's pages"
+
+    def given(path):  # as Pagefind's glob: `*` stays within one folder
+        relative = PurePosixPath(path.relative_to(output).as_posix())
+        return any(relative.match(alternative) and len(relative.parts) == alternative.count("/") + 1
+                   for alternative in alternatives)
+
+    assert marked and all(given(path) for path in marked)
+    listings = [path for path in pages if len(path.relative_to(output / code).parts) >= 3 and not is_marked(path)]
+    assert listings and not any(given(path) for path in listings), "tag, category and further listing pages"
+
+
+def test_pages_whose_names_glob_would_misread_are_given_as_the_whole_language():
+    language = SimpleNamespace(home_url="/fr/")
+    assert settings.pages_of(language, ["/site/fr/con{seils,x}/a/index.html"], "/site") == "/fr/**/*.html"
+    assert settings.pages_of(language, ["/site/fr/[a]/index.html"], "/site") == "{fr/*/index.html}", "the page folder is *"
+    assert settings.pages_of(language, [], "/site") == "/fr/**/*.html"
