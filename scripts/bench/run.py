@@ -88,7 +88,7 @@ class Bench:
                 "label": contender.label, "command": contender.build, "dev_label": contender.dev_label,
                 "full": [], "full_cpu": [], "rebuild": [], "dev": [], "memory": [], "dev_memory": [],
                 "failures": [],
-                "pages": None, "done": None, "output": contender.output, "size": None,
+                "pages": None, "done": None, "size": None,
             }
 
     def missing(self, contender):
@@ -111,10 +111,25 @@ class Bench:
         return self.logs / f"{contender.name}-{what}-{run}.log"
 
     def full_build(self, contender, run):
+        self.clear(contender)  # already done at the end of its previous turn, but for the first build
+        os.sync()  # what the builds before wrote is on disk: writing it back does not slow this one down
+        timed = harness.run_timed(contender.build, contender.cwd, self.log(contender, "full", run))
+        if not timed[3]:  # the size of what it built, read before the next turn removes it
+            self.results[contender.name]["size"] = harness.output_size(contender.output)
+        return timed
+
+    def clear(self, contender):
+        """Remove a contender's output and cache folders, and let the disk write the removal out.
+
+        Done as soon as a turn ends rather than just before the next full build, which the other contenders'
+        turns then separate from it: on ext4 without a journal, an inode freed in the last minute (five,
+        while its block is not yet written) is passed over when a new one is looked for, one by one, so a
+        build straight after removing thousands of files pays for their removal again, in system time.
+        """
         shutil.rmtree(contender.output, ignore_errors=True)
         # Pelican's default CACHE_PATH: "cache" in the folder the build runs in (the hub: its site root)
         shutil.rmtree(contender.cwd / "cache", ignore_errors=True)
-        return harness.run_timed(contender.build, contender.cwd, self.log(contender, "full", run))
+        os.sync()
 
     def failed(self, contender, what, run, detail):
         message = f"run {run}: {what} failed: {detail}"
@@ -122,6 +137,12 @@ class Bench:
         print(f"    {message}", flush=True)
 
     def measure(self, contender, run):
+        try:
+            self.measure_turn(contender, run)
+        finally:
+            self.clear(contender)
+
+    def measure_turn(self, contender, run):
         result = self.results[contender.name]
         self.loads.append(os.getloadavg()[0])
         seconds, cpu, peak, code = self.full_build(contender, run)
@@ -210,6 +231,7 @@ class Bench:
             for contender in self.contenders:
                 print(f"warm-up {number}: {contender.name} full build ...", flush=True)
                 seconds, _, _, code = self.full_build(contender, f"warmup{number}")
+                self.clear(contender)
                 print(f"    {seconds:7.2f} s" + (f"  (exit {code})" if code else ""), flush=True)
         for run in range(1, args.runs + 1):
             shift = (run - 1) % len(self.contenders)
@@ -217,8 +239,6 @@ class Bench:
             for contender in order:
                 print(f"run {run}/{args.runs}: {contender.name}", flush=True)
                 self.measure(contender, run)
-        for result in self.results.values():
-            result["size"] = harness.output_size(result.pop("output"))
 
 
 # -- reporting -------------------------------------------------------------------------------------
@@ -410,7 +430,9 @@ real pages and freebies (`scripts/bench/corpus.py`, the same bytes on every run)
 
 Measured for each, in every run, the order rotating from run to run:
 
-- **Full build**: wall time of the build command with no output folder and no cache folder (from clean).
+- **Full build**: wall time of the build command with no output folder and no cache folder (from clean). Both
+  are removed at the end of the contender's previous turn, and the disk synced before the build, so that no
+  build pays for the writing or the removal of files by the one before.
 - **Rebuild after a one-word edit**: one word of one English tip changed, then the same command again into the
   same output, with whatever each contender keeps between builds (the hub: drawn social cards and freebie
   PDFs in its cache folder, and the search index of each language none of whose pages changed; stock Pelican
