@@ -54,6 +54,7 @@ class Bench:
         self.work = Path(args.work)
         self.logs = self.work / "logs"
         self.logs.mkdir(parents=True, exist_ok=True)
+        self.trash = self.work / "trash"  # the outputs and caches of earlier builds, removed at the end
         self.markers = 0
         self.site = None
         self.contenders = []
@@ -119,17 +120,21 @@ class Bench:
         return timed
 
     def clear(self, contender):
-        """Remove a contender's output and cache folders, and let the disk write the removal out.
+        """Move a contender's output and cache folders aside, into the trash removed once all runs are over.
 
-        Done as soon as a turn ends rather than just before the next full build, which the other contenders'
-        turns then separate from it: on ext4 without a journal, an inode freed in the last minute (five,
-        while its block is not yet written) is passed over when a new one is looked for, one by one, so a
-        build straight after removing thousands of files pays for their removal again, in system time.
+        Removed files would cost the builds after them: on ext4 without a journal, an inode freed in the
+        last minute (six, while its block is not yet written) is passed over, one by one, when a new one
+        is looked for, so a build soon after the removal of thousands of files, its own or another
+        contender's, pays for that removal again in system time.
         """
-        shutil.rmtree(contender.output, ignore_errors=True)
         # Pelican's default CACHE_PATH: "cache" in the folder the build runs in (the hub: its site root)
-        shutil.rmtree(contender.cwd / "cache", ignore_errors=True)
-        os.sync()
+        for folder in (contender.output, contender.cwd / "cache"):
+            if folder.exists():
+                self.trash.mkdir(parents=True, exist_ok=True)
+                folder.rename(self.trash / f"{len(list(self.trash.iterdir()))}-{folder.name}")
+
+    def empty_trash(self):
+        shutil.rmtree(self.trash, ignore_errors=True)
 
     def failed(self, contender, what, run, detail):
         message = f"run {run}: {what} failed: {detail}"
@@ -226,6 +231,15 @@ class Bench:
                 result["dev_memory"].append(peak)
 
     def run(self):
+        self.empty_trash()  # left by a run that was stopped: removed before the warm-up builds
+        try:
+            self.run_all()
+        finally:
+            for contender in self.contenders:
+                self.clear(contender)
+            self.empty_trash()
+
+    def run_all(self):
         args = self.args
         for number in range(1, args.warmup + 1):
             for contender in self.contenders:
@@ -430,9 +444,9 @@ real pages and freebies (`scripts/bench/corpus.py`, the same bytes on every run)
 
 Measured for each, in every run, the order rotating from run to run:
 
-- **Full build**: wall time of the build command with no output folder and no cache folder (from clean). Both
-  are removed at the end of the contender's previous turn, and the disk synced before the build, so that no
-  build pays for the writing or the removal of files by the one before.
+- **Full build**: wall time of the build command with no output folder and no cache folder (from clean). Those
+  of earlier builds are moved aside, and removed only once all runs are over, and the disk is synced before the
+  build, so that no build pays for the writing or the removal of files by the one before.
 - **Rebuild after a one-word edit**: one word of one English tip changed, then the same command again into the
   same output, with whatever each contender keeps between builds (the hub: drawn social cards and freebie
   PDFs in its cache folder, and the search index of each language none of whose pages changed; stock Pelican
