@@ -97,6 +97,7 @@ def plain_title(title):
     return unicodedata.normalize("NFC", re.sub(r"[ \t\r\n]+", " ", text).strip())
 
 
+@lru_cache(maxsize=16384)  # asked twice a card in a build: when its drawing starts, and when it is placed
 def fingerprint(title, site_name, caption, style, fonts):
     """A hash of everything that decides a card's pixels."""
     inputs = {

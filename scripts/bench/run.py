@@ -17,6 +17,7 @@ Medians and min-max are printed as a table and written to a Markdown page with t
 """
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -55,6 +56,7 @@ class Bench:
         self.logs = self.work / "logs"
         self.logs.mkdir(parents=True, exist_ok=True)
         self.trash = self.work / "trash"  # the outputs and caches of earlier builds, removed at the end
+        self.moved = itertools.count()  # a name of its own for each folder moved there
         self.markers = 0
         self.site = None
         self.contenders = []
@@ -131,7 +133,7 @@ class Bench:
         for folder in (contender.output, contender.cwd / "cache"):
             if folder.exists():
                 self.trash.mkdir(parents=True, exist_ok=True)
-                folder.rename(self.trash / f"{len(list(self.trash.iterdir()))}-{folder.name}")
+                folder.rename(self.trash / f"{next(self.moved)}-{folder.name}")
 
     def empty_trash(self):
         shutil.rmtree(self.trash, ignore_errors=True)
