@@ -5,6 +5,8 @@ import os
 
 from pelican.generators import Generator
 
+from parallel_build.pool import BackgroundWorkFailed, InBackground, can_fork
+
 from multilingual.editions import Listing, link_translations
 from multilingual.languages import save_as, site_languages
 from multilingual.sources import where
@@ -37,14 +39,14 @@ class FreebiesGenerator(Generator):
     def __init__(self, *args, **kwargs):
         self.freebies = []
         super().__init__(*args, **kwargs)
+        self.pdf_cache = PdfCache(self.settings.get("CACHE_PATH"))
+        ahead.start(self)
 
     def generate_context(self):
         self.languages = site_languages(self.settings)
         self.secret = self.settings["FREEBIE_TOKEN_SECRET"]
-        self.pdf_cache = PdfCache(self.settings.get("CACHE_PATH"))
-        paths = self.settings["FREEBIE_PATHS"]
-        excluded = [os.path.join(path, self.settings["FREEBIE_FILES_FOLDER"]) for path in paths]
-        for path in sorted(self.get_files(paths, exclude=excluded)):
+        self.pdf_cache.rendered_ahead = ahead.rendered()
+        for path in self._sources():
             freebie = self._read(path)
             if freebie is not None and freebie.lang not in self.languages:
                 continue  # reported by the multilingual plugin when the file was read
@@ -59,6 +61,11 @@ class FreebiesGenerator(Generator):
         if cache.rendered or cache.reused:
             where_from = cache.folder or "no cache (CACHE_PATH is not set)"
             logger.info("Freebie PDFs: %d rendered, %d reused from %s", cache.rendered, cache.reused, where_from)
+
+    def _sources(self):
+        paths = self.settings["FREEBIE_PATHS"]
+        excluded = [os.path.join(path, self.settings["FREEBIE_FILES_FOLDER"]) for path in paths]
+        return sorted(self.get_files(paths, exclude=excluded))
 
     def _read(self, path):
         try:
@@ -89,7 +96,7 @@ class FreebiesGenerator(Generator):
         if not name:
             logger.error("%s: add `File: files/<name>` naming what this freebie delivers", where(source))
             return False
-        file_path = os.path.normpath(os.path.join(os.path.dirname(source), name))
+        file_path = _file_path(freebie)
         if not os.path.isfile(file_path):
             logger.error(
                 "%s: the file %s does not exist; put it there or correct the File line",
@@ -99,14 +106,7 @@ class FreebiesGenerator(Generator):
         try:
             if file_path.endswith(".md"):
                 with open(file_path, encoding="utf-8-sig") as markdown_file:
-                    data = self.pdf_cache.render(
-                        markdown_file.read(),
-                        title=freebie.title,
-                        lang=freebie.lang,
-                        author=self.settings["SITENAME"],
-                        footer_text=f"{self.settings['SITENAME']} · {freebie.title}",
-                        fonts=self.settings["FREEBIE_PDF_FONTS"],
-                    )
+                    data = self.pdf_cache.render(markdown_file.read(), **self._pdf_inputs(freebie))
                 filename = f"{freebie.slug}.pdf"
             else:
                 with open(file_path, "rb") as delivered:
@@ -127,6 +127,31 @@ class FreebiesGenerator(Generator):
             freebie.delivery = None
         freebie.download = Download(filename, data, folder + filename)
         return True
+
+    def _pdf_inputs(self, freebie):
+        return {
+            "title": freebie.title,
+            "lang": freebie.lang,
+            "author": self.settings["SITENAME"],
+            "footer_text": f"{self.settings['SITENAME']} · {freebie.title}",
+            "fonts": self.settings["FREEBIE_PDF_FONTS"],
+        }
+
+    def render_ahead(self, path):
+        """In a child process: read a freebie as generate_context will, and render its PDF into the
+        cache; the key of the PDF rendered, or None. Problems are left for generate_context to report."""
+        logging.disable(logging.CRITICAL)
+        try:
+            freebie = self.readers.read_file(
+                base_path=self.path, path=path, content_class=Freebie, context=dict(self.context)
+            )
+            file_path = _file_path(freebie)
+            if not file_path.endswith(".md"):
+                return None
+            with open(file_path, encoding="utf-8-sig") as markdown_file:
+                return self.pdf_cache.render_ahead(markdown_file.read(), **self._pdf_inputs(freebie))
+        except Exception:
+            return None
 
     def _prepare_form(self, freebie):
         signup = self.settings.get("FREEBIE_SIGNUP") or {}
@@ -181,3 +206,38 @@ class FreebiesGenerator(Generator):
         with open(path, "wb") as output:
             output.write(download.data)
         logger.info('Writing "%s"', path)
+
+
+def _file_path(freebie):
+    """The file a freebie delivers, as its File line names it, beside its Markdown file."""
+    name = str(getattr(freebie, "file", "")).strip()
+    return os.path.normpath(os.path.join(os.path.dirname(freebie.source_path), name))
+
+
+class RenderingAhead:
+    """The freebies' PDFs rendered by a child process into the cache while the tips are read: the
+    generator finds them there. A build without a cache, or without fork, renders them itself."""
+
+    def __init__(self):
+        self.work = None
+
+    def start(self, generator):
+        self.discard()  # a build that stopped before its freebies were read
+        if generator.pdf_cache.folder and can_fork():
+            self.work = InBackground(generator.render_ahead, generator._sources(), 1)
+
+    def rendered(self):
+        """The keys of the PDFs the child rendered, once it is done."""
+        work, self.work = self.work, None
+        try:
+            return {key for key in work.wait() if key} if work else set()
+        except BackgroundWorkFailed:
+            return set()
+
+    def discard(self):
+        if self.work is not None:
+            self.work.discard()
+            self.work = None
+
+
+ahead = RenderingAhead()

@@ -1,14 +1,12 @@
 """Rendered freebie PDFs kept between builds, one file per fingerprint, in a folder under CACHE_PATH."""
 
 import contextlib
+import functools
 import hashlib
 import json
 import logging
 import os
-
-import bs4
-import fpdf
-import markdown
+from importlib import metadata
 
 from . import pdf
 from .pdf import render_pdf
@@ -26,6 +24,7 @@ class PdfCache:
         self.folder = os.path.join(cache_path, FOLDER) if cache_path else None
         self.rendered = 0
         self.reused = 0
+        self.rendered_ahead = set()  # keys a child process rendered for this build: counted as rendered
         self._digests = {}  # font path -> hash of its bytes, read once per build
 
     def path(self, key):
@@ -37,13 +36,26 @@ class PdfCache:
         key = self._key(source, inputs, fonts) if self.folder else None
         data = self._get(key) if key else None
         if data is not None:
-            self.reused += 1
+            if key in self.rendered_ahead:
+                self.rendered += 1
+            else:
+                self.reused += 1
             return data
         data = render_pdf(source, fonts=fonts, **inputs)
         self.rendered += 1
         if key:
             self._put(key, data)
         return data
+
+    def render_ahead(self, source, *, title, lang, author, footer_text, fonts):
+        """Put the PDF of these inputs in the cache, for render() to find; its key if it had to be
+        rendered, None if it was there already."""
+        inputs = {"title": title, "lang": lang, "author": author, "footer_text": footer_text}
+        key = self._key(source, inputs, fonts)
+        if key is None or self._get(key) is not None:
+            return None
+        self._put(key, render_pdf(source, fonts=fonts, **inputs))
+        return key
 
     def _key(self, source, inputs, fonts):
         try:
@@ -82,6 +94,15 @@ class PdfCache:
                 os.remove(partial)
 
 
+# what turns the Markdown into blocks, and the blocks into the PDF's bytes
+LIBRARIES = ("fpdf2", "markdown", "beautifulsoup4")
+
+
+@functools.cache
+def library_versions():
+    return {name: metadata.version(name) for name in LIBRARIES}
+
+
 def fingerprint(source, inputs, font_digests):
     """A hash of everything that decides a PDF's bytes."""
     everything = {
@@ -90,10 +111,7 @@ def fingerprint(source, inputs, font_digests):
         "fonts": font_digests,  # the bytes, not the paths: a font replaced in place counts
         "renderer": pdf.RENDERER_VERSION,
         "creation_date": pdf.CREATION_DATE.isoformat(),
-        "fpdf2": fpdf.FPDF_VERSION,
-        # what turns the Markdown into the blocks that are drawn
-        "markdown": markdown.__version__,
-        "beautifulsoup4": bs4.__version__,
+        "libraries": library_versions(),
     }
     encoded = json.dumps(everything, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(encoded.encode()).hexdigest()

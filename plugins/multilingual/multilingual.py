@@ -53,11 +53,12 @@ def link_editions(generators):
     listings = next(g for g in generators if isinstance(g, ListingsGenerator))
     tips = tips_reader.articles + tips_reader.translations
     pages = pages_reader.pages + pages_reader.translations
-    editions = build_editions(languages, tips, pages)
     other_tips, other_pages = unlisted_tips(tips_reader), unlisted_pages(pages_reader)
+    # before linking, which asks every version of a tip for its URL: Pelican would format each anew
+    fix_urls([*tips, *pages, *other_tips, *other_pages])
+    editions = build_editions(languages, tips, pages)
     link_unlisted(languages, tips, other_tips)
     link_unlisted(languages, pages, other_pages)
-    fix_urls([*tips, *pages, *other_tips, *other_pages])
     listings.editions = editions
     tips_reader.context["editions"] = editions
     # Pelican's own listings mix languages; the plugin writes them per language.

@@ -5,7 +5,8 @@ what RFC 6068 requires for mailto: and what every network's share page decodes.
 """
 
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
+from functools import lru_cache
+from urllib.parse import quote
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,12 @@ class ShareLink:
 
 
 def _query(**params):
-    return urlencode(params, quote_via=quote, safe="")
+    return "&".join(f"{name}={_quoted(value)}" for name, value in params.items())
+
+
+@lru_cache(maxsize=256)  # a page's URL and title go into the links of several networks
+def _quoted(value):
+    return quote(value, safe="")
 
 
 def email(url, title, subject, body):

@@ -72,6 +72,23 @@ def test_the_metadata_is_the_same_as_python_markdowns(settings, everything):
     assert metadata == MarkdownReader(settings).read(str(EVERYTHING))[1]
 
 
+@pytest.mark.parametrize("date", [
+    "2026-01-10", "2026-01-10 09:05", "2026-01-10 09:05:30",  # read without dateutil
+    "2026-01-10T09:05", "10 January 2026", "2026-01-10  09:05", "2026/01/10",  # read by Pelican
+])
+def test_dates_are_the_same_as_python_markdowns(settings, read, tmp_path, date):
+    path = write(tmp_path / "dated.md", f"Title: Dated\nDate: {date}\nModified: {date}\n\nText.\n")
+    _, metadata = read(path)
+    expected = MarkdownReader(settings).read(str(path))[1]
+    assert (metadata["date"], metadata["modified"]) == (expected["date"], expected["modified"])
+    assert type(metadata["date"]) is type(expected["date"])
+
+
+def test_an_impossible_date_is_pelicans_error(read, tmp_path):
+    with pytest.raises(ValueError, match="2026-02-30"):
+        read(write(tmp_path / "impossible.md", "Title: Never\nDate: 2026-02-30\n\nText.\n"))
+
+
 def test_a_file_without_a_header_has_no_metadata(read, tmp_path):
     body, metadata = read(write(tmp_path / "plain.md", "Just *text*.\n"))
     assert metadata == {}

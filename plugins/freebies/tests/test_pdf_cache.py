@@ -83,7 +83,7 @@ def test_fonts_count_by_their_bytes_not_their_paths(tmp_path, renders):
 
 @pytest.mark.parametrize("module,name,value", [
     (pdf, "RENDERER_VERSION", pdf.RENDERER_VERSION + 1),
-    (pdf_cache.fpdf, "FPDF_VERSION", "0.0.1"),
+    (pdf_cache, "library_versions", lambda versions={**pdf_cache.library_versions(), "fpdf2": "0.0.1"}: versions),
 ], ids=["renderer", "fpdf2"])
 def test_a_new_renderer_or_fpdf2_renders_again(tmp_path, renders, monkeypatch, module, name, value):
     render(PdfCache(tmp_path))
@@ -149,22 +149,30 @@ def test_a_rebuild_renders_only_the_changed_freebie(tmp_path, renders, caplog):
 
     def build_once(name):
         renders.clear()
-        build(tmp_path / name, PATH=str(content), CACHE_PATH=str(cache))
-        return {path.name: path.read_bytes() for path in (tmp_path / name).glob("**/*.pdf")}
+        caplog.clear()
+        with caplog.at_level("INFO"):
+            build(tmp_path / name, PATH=str(content), CACHE_PATH=str(cache))
+        reports = [record.getMessage() for record in caplog.records if record.getMessage().startswith("Freebie PDFs")]
+        return {path.name: path.read_bytes() for path in (tmp_path / name).glob("**/*.pdf")}, reports
 
-    cold = build_once("cold")
-    assert len(renders) == len(list(files.glob("*.md"))) == len(cold) == 8
-    warm = build_once("warm")
+    cold, reports = build_once("cold")
+    assert len(list(files.glob("*.md"))) == len(cold) == 8
+    # drawn by another process while the tips were read: this one found them all in the cache
+    assert renders == [] and reports == [f"Freebie PDFs: 8 rendered, 0 reused from {cache / pdf_cache.FOLDER}"]
+    warm, reports = build_once("warm")
     assert renders == [] and warm == cold
+    assert reports == [f"Freebie PDFs: 0 rendered, 8 reused from {cache / pdf_cache.FOLDER}"]
 
     changed = files / "thank-you-checklist.fr.md"
     changed.write_text(changed.read_text(encoding="utf-8") + "\n- Une case de plus.\n", encoding="utf-8")
     broken = files / "review-request-kit.fi.md"
     broken.write_text("# Lista\n\n    code block\n", encoding="utf-8")
-    with caplog.at_level("ERROR"):
-        rebuilt = build_once("rebuilt")
-    assert len(renders) == 2  # the changed one and the broken one, which is never cached
+    rebuilt, reports = build_once("rebuilt")
+    assert reports == [f"Freebie PDFs: 1 rendered, 6 reused from {cache / pdf_cache.FOLDER}"]
+    assert renders == ["Reilun arvostelupyynnön työkalupakki"], "the broken one, never cached, is tried here to report it"
     assert "arvostelupyynnon-tyokalupakki.pdf" not in rebuilt
     assert {name for name in rebuilt if rebuilt[name] != cold[name]} == {"pense-bete-merci-10-minutes.pdf"}
     errors = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
     assert f"{broken}: <pre> cannot go into the PDF: use headings, paragraphs and lists only" in errors
+    assert len(errors) == 1, "each problem reported once, by the build, not again by the process rendering ahead"
+

@@ -1,4 +1,4 @@
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
 import pytest
 
@@ -31,6 +31,15 @@ def test_email_link_follows_rfc_6068():
     fields = dict(part.split("=", 1) for part in urlsplit(link.href).query.split("&"))
     assert unquote(fields["subject"]) == f"Tip: {TITLE}"
     assert unquote(fields["body"]) == f"Look:\r\n{TITLE}\r\n{URL}"
+
+
+@pytest.mark.parametrize("network", list(NETWORKS))
+def test_every_query_is_what_the_standard_library_encodes(network):
+    [link] = share_links([network], URL, TITLE, f"Tip: {TITLE}", f"Look:\r\n{TITLE}\r\n{URL}")
+    base, query_string = link.href.split("?", 1)
+    fields = dict(part.split("=", 1) for part in query_string.split("&"))
+    decoded = {name: unquote(value) for name, value in fields.items()}
+    assert query_string == urlencode(decoded, quote_via=quote, safe="")
 
 
 def test_networks_keep_the_owners_order():
