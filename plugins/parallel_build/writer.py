@@ -13,6 +13,7 @@ import traceback
 from dataclasses import dataclass
 
 from blinker import signal
+from pelican.contents import Content
 from pelican.writers import Writer
 
 from . import fragments
@@ -30,10 +31,12 @@ class WriteCount:
 # What the last build did with its pages; changed in place, so an imported name stays current.
 LAST_BUILD = WriteCount()
 
-# Sent as each top folder of the output is written (`folder`, e.g. "en"), with the paths whose bytes it
-# changed, and whether the writer writes the whole site (a build) or a few pages (the dev server's quick
-# path). A plugin can connect to it by name, without importing this one.
+# Sent as the pages of each top folder of the output (`folder`, e.g. "en") are written, in two parts: its
+# tips, pages and freebies (part="content"), then everything else, its listings (part="listings"). With
+# the paths whose bytes it changed, and whether the writer writes the whole site (a build) or a few pages
+# (the dev server's quick path). A plugin can connect to it by name, without importing this one.
 page_folder_written = signal("page_folder_written")
+CONTENT, LISTINGS = "content", "listings"
 
 
 class PageRenderError(RuntimeError):
@@ -122,10 +125,10 @@ class ParallelWriter(Writer):
         processes = build_processes(self.settings)
         count = WriteCount()
         fragments.forget()  # a fragment of an earlier flush may show content edited since
-        folders = _by_folder(pages, self.output_path)
-        rendered = fork_map_groups(_render_and_write, folders.values(), processes)
+        parts = _in_order(pages, self.output_path)
+        rendered = fork_map_groups(_render_and_write, [group for _, _, group in parts], processes)
         try:
-            for (folder, group), outcomes in zip(folders.items(), rendered):
+            for (folder, part, group), outcomes in zip(parts, rendered):
                 written = set()
                 for (path, _), outcome in zip(group, outcomes):
                     if isinstance(outcome, _Failure):
@@ -138,8 +141,8 @@ class ParallelWriter(Writer):
                         written.add(path)
                 count.written += len(written)
                 count.unchanged += len(group) - len(written)
-                # what reads one folder's files (its language's search index) may start while the next renders
-                page_folder_written.send(self, folder=folder, paths=written, whole_site=self.whole_site)
+                # what reads one folder's content (its language's search index) may start while the rest renders
+                page_folder_written.send(self, folder=folder, part=part, paths=written, whole_site=self.whole_site)
         finally:
             rendered.close()
             fragments.forget()
@@ -147,13 +150,25 @@ class ParallelWriter(Writer):
         return count
 
 
-def _by_folder(pages, output_path):
-    """The noted pages by the top folder of the output they go into ("" for its top), in the order noted."""
-    folders = {}
+def _in_order(pages, output_path):
+    """The noted pages as (top folder of the output ("" for its top), part, pages): every folder's content
+    pages first, then every folder's listings, each in the order noted. A language's search index needs
+    its content only, and is made while the listings render."""
+    parts = {}
     for page in pages:
         top = os.path.relpath(page[0], output_path).replace(os.sep, "/")
-        folders.setdefault(top.split("/")[0] if "/" in top else "", []).append(page)
-    return folders
+        folder = top.split("/")[0] if "/" in top else ""
+        parts.setdefault((CONTENT if _shows_content(page[1]) else LISTINGS, folder), []).append(page)
+    # sorted() is stable: within each part, the folders stay in the order first noted
+    in_order = sorted(parts.items(), key=lambda item: item[0][0] != CONTENT)
+    return [(folder, part, group) for (part, folder), group in in_order]
+
+
+def _shows_content(pending):
+    """Whether a noted page shows a tip, page or freebie (Pelican's Content), not a listing of them."""
+    own = pending.own
+    page = own.get("this_page") or own.get("article") or own.get("page")
+    return isinstance(page, Content)
 
 
 @dataclass

@@ -28,8 +28,9 @@ def add_generator(pelican):
 
 
 class Indexing:
-    """The search bundles of one build: a language's is started as soon as its folder is written, so
-    Pagefind indexes it while the next language's pages are rendered; index_site waits for them all."""
+    """The search bundles of one build: a language's is started as soon as its tips, pages and freebies
+    are written, so Pagefind indexes it while the next language's pages and the listings are rendered;
+    index_site waits for them all."""
 
     def __init__(self):
         self.start()
@@ -38,10 +39,12 @@ class Indexing:
         self.runs = {}  # language code -> IndexRun
         self.kept = {}  # language code -> pages its bundle holds, kept as it was
 
-    def folder_written(self, writer, folder, paths, whole_site):
+    def folder_written(self, writer, folder, paths, whole_site, part="content"):
         if not whole_site or not writer.settings["SEARCH_ENABLED"]:
             return  # a page written alone (the dev server's quick path): the full build that follows indexes
         written.note_changes(writer, paths)
+        if part != "content":
+            return  # listings are not indexed: the language's index started once its content was written
         for language in writer.settings["SITE_LANGUAGES"]:
             if folder and language.home_url.strip("/") == folder:
                 self.index_or_keep(language, writer.settings["OUTPUT_PATH"])

@@ -18,10 +18,11 @@ from PIL import Image, ImageDraw, ImageFont, features
 
 from .glyphs import characters_of
 from .png import palette_png
+from .typesetting import Typeface, has_kern_table
 
 WIDTH, HEIGHT = 1200, 630
 # Change it whenever the drawing below changes: every cached card is then redrawn.
-RENDERER_VERSION = 3
+RENDERER_VERSION = 4
 
 EDGE = 16  # the accent band along the left side
 MARGIN = 80  # left and right, from the card's sides
@@ -75,7 +76,8 @@ class Card:
 
 
 class Fonts:
-    """The regular and bold faces, read once: every size, glyph check and hash comes from the same bytes."""
+    """The regular and bold faces, read once: every size, glyph check and hash comes from the same bytes.
+    `at(face, size)` is the Typeface that measures and draws text in that face at that size."""
 
     def __init__(self, style):
         self.data = {}
@@ -87,8 +89,23 @@ class Fonts:
         self.at = lru_cache(maxsize=None)(self._load)
 
     def _load(self, face, size):
-        # the basic layout engine gives the same pixels whether or not libraqm is installed
-        return ImageFont.truetype(io.BytesIO(self.data[face]), size, layout_engine=ImageFont.Layout.BASIC)
+        """The Typeface of `face` at `size`: the one of any Fonts read from the same file before."""
+        key = (self.digest[face], size)
+        if key not in TYPEFACES:
+            if len(TYPEFACES) >= TYPEFACES_KEPT:
+                del TYPEFACES[next(iter(TYPEFACES))]
+            data = self.data[face]
+            # the basic layout engine gives the same pixels whether or not libraqm is installed
+            font = ImageFont.truetype(io.BytesIO(data), size, layout_engine=ImageFont.Layout.BASIC)
+            TYPEFACES[key] = Typeface(font, kerned=has_kern_table(data))
+        return TYPEFACES[key]
+
+
+# Each font file's typefaces and the glyphs they loaded, for the whole process: every build of a dev
+# server's session reads the fonts into new Fonts, and draws with the glyphs loaded already.
+TYPEFACES = {}  # (font file's sha256, size) -> Typeface
+# every size a card may use, of the fonts in use and of those before a change of SOCIAL_CARDS' fonts
+TYPEFACES_KEPT = 2 * (len(TITLE_SIZES) + len(SITE_NAME_SIZES) + 1)
 
 
 def plain_title(title):
@@ -118,20 +135,14 @@ def fingerprint(title, site_name, caption, style, fonts):
 # --- the title -------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)  # wrapping measures the same words and lines many times over
-def _bbox(font, text, anchor):
-    """The box of the ink of `text` drawn from `anchor` at (0, 0)."""
-    return font.getbbox(text, anchor=anchor) if text else (0, 0, 0, 0)
-
-
 def _placed(font, text, anchor, origin):
-    left, top, right, bottom = _bbox(font, text, anchor)
+    left, top, right, bottom = font.bbox(text, anchor)
     return Box(origin[0] + left, origin[1] + top, origin[0] + right, origin[1] + bottom)
 
 
 def _ink(font, text):
     """How far the ink of `text` reaches left and right of where it starts."""
-    left, _, right, _ = _bbox(font, text, "ls")
+    left, _, right, _ = font.bbox(text)
     return left, right
 
 
@@ -147,13 +158,12 @@ def _width(font, text):
 
 
 def _block_height(font, lines):
-    ascent, descent = font.getmetrics()
-    return ascent + descent + round(font.size * LINE_HEIGHT) * (lines - 1)
+    return font.ascent + font.descent + round(font.size * LINE_HEIGHT) * (lines - 1)
 
 
 def _room(font, height):
     """How many lines of `font` fit `height`."""
-    ascent, descent = font.getmetrics()
+    ascent, descent = font.ascent, font.descent
     if ascent + descent > height:
         return 0
     return 1 + (height - ascent - descent) // round(font.size * LINE_HEIGHT)
@@ -182,14 +192,15 @@ def _lines_within(words, font, area):
 
 def _balanced(words, font, width, count):
     """The same number of lines, as even as they go: no lonely last word under a full line."""
-    narrowest = max(_width(font, word) for word in words)
-    low, high = narrowest, width
+    # a search for the narrowest width giving `count` lines; greedy lines stay the same from the width of
+    # their widest line up to that of the narrowest line with the next one's first word: it jumps to those
+    low, high = max(_width(font, word) for word in words), width
     while low < high:
-        middle = (low + high) // 2
-        if len(_wrap(words, font, middle)) <= count:
-            high = middle
+        lines = _wrap(words, font, (low + high) // 2)
+        if len(lines) <= count:
+            high = max(low, *(_width(font, line) for line in lines))
         else:
-            low = middle + 1
+            low = min(_width(font, f"{line} {below.split(' ')[0]}") for line, below in zip(lines, lines[1:]))
     return _wrap(words, font, low)
 
 
@@ -271,7 +282,7 @@ def _plan_title(title, style, fonts):
     """The title's layout, the rule above it and the title's lines: what changes from card to card."""
     layout = fit_title(title, fonts)
     font = fonts.at("bold", layout.size)
-    ascent, _ = font.getmetrics()
+    ascent = font.ascent
     step = round(layout.size * LINE_HEIGHT)
     # the rule and the title, centred together in the space above the brand
     group = RULE[1] + RULE_GAP + _block_height(font, len(layout.lines))
@@ -354,9 +365,8 @@ def _paste_text(image, texts, ramp):
     if right <= left or bottom <= top:
         return
     coverage = Image.new("L", (right - left, bottom - top), 0)
-    draw = ImageDraw.Draw(coverage)
     for (x, y), text, font, anchor in texts:
-        draw.text((x - left, y - top), text, font=font, fill=255, anchor=anchor)
+        font.draw(coverage, (x - left, y - top), text, anchor)
     box = (left, top, right, bottom)
     # on plain background (entry 0, where every ramp starts) the shades alone are the pixels: no mask to make
     mask = coverage.point(_INKED) if image.crop(box).getbbox() else None

@@ -4,9 +4,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pelican.contents import Article, Page
 from pelican.log import LimitFilter
 
-from parallel_build.writer import LAST_BUILD, PageRenderError, write_if_changed
+from parallel_build.writer import LAST_BUILD, PageRenderError, Pending, _in_order, write_if_changed
 from support import ROOT, build
 
 
@@ -98,3 +99,25 @@ def test_a_tip_edited_between_two_builds_of_one_process_shows_edited_on_the_list
         tip.write_text(text, encoding="utf-8")
     shown = home.read_text(encoding="utf-8")
     assert "A title edited since the last build" in shown and old_title not in shown
+
+
+def test_every_folders_tips_and_pages_are_rendered_before_any_listing():
+    tip, page = object.__new__(Article), object.__new__(Page)  # what the writer asks of them: their class
+    listing = object()
+    noted = [
+        ("out/en/index.html", {"this_page": listing}),
+        ("out/en/tips/a/index.html", {"article": tip}),
+        ("out/fr/index.html", {"this_page": listing}),
+        ("out/fr/conseils/a/index.html", {"article": tip}),
+        ("out/en/about/index.html", {"page": page}),
+        ("out/index.html", {"this_page": listing}),
+    ]
+    pages = [(path, Pending(None, own, {})) for path, own in noted]
+    parts = [(folder, part, [path for path, _ in group]) for folder, part, group in _in_order(pages, "out")]
+    assert parts == [
+        ("en", "content", ["out/en/tips/a/index.html", "out/en/about/index.html"]),
+        ("fr", "content", ["out/fr/conseils/a/index.html"]),
+        ("en", "listings", ["out/en/index.html"]),
+        ("fr", "listings", ["out/fr/index.html"]),
+        ("", "listings", ["out/index.html"]),
+    ]

@@ -220,16 +220,16 @@ def test_a_rebuild_indexes_again_only_the_languages_whose_pages_changed(tmp_path
     assert bundle_counts(output) == {code: public_pages(code) for code in CODES}
 
 
-def test_a_language_is_indexed_as_soon_as_its_folder_is_written_while_the_others_render(tmp_path):
-    """Pagefind works on one language while the pages of the next are rendered."""
+def test_a_language_is_indexed_as_soon_as_its_content_is_written_while_the_rest_renders(tmp_path):
+    """Pagefind works on one language while the tips of the next, and then the listings, are rendered."""
     output = tmp_path / "output"
-    started = []  # (folder just written, languages whose index was running by then)
+    started = []  # (folder, part just written, languages whose index was running by then)
 
-    def note(writer, folder, paths, whole_site):
-        started.append((folder, sorted(site_search.indexing.runs)))
+    def note(writer, folder, part, paths, whole_site):
+        started.append((folder, part, sorted(site_search.indexing.runs)))
 
     def at_the_end(pelican):
-        started.append(("finalized", sorted(site_search.indexing.runs)))
+        started.append(("finalized", None, sorted(site_search.indexing.runs)))
 
     signal("page_folder_written").connect(note)
     signals.finalized.connect(at_the_end)  # after the search plugin's receiver: the runs are over by then
@@ -238,13 +238,19 @@ def test_a_language_is_indexed_as_soon_as_its_folder_is_written_while_the_others
     finally:
         signal("page_folder_written").disconnect(note)
         signals.finalized.disconnect(at_the_end)
-    order = [folder for folder, _ in started if folder in CODES]
+    parts = [(folder, part) for folder, part, _ in started if folder in CODES]
+    order = [folder for folder, part in parts if part == "content"]
     assert sorted(order) == sorted(CODES)
-    running = dict(started)
+    listings = [folder for folder, part in parts if part == "listings"]
+    assert parts == [(code, "content") for code in order] + [(code, "listings") for code in listings], (
+        "every language's content first, then the listings"
+    )
+    assert sorted(listings) == sorted(CODES)
+    running = {(folder, part): runs for folder, part, runs in started}
     # (whether the folder just written is among them depends on which receiver blinker calls first)
-    assert order[0] in running[order[1]], "the first language's index started before the next was written"
-    assert set(order[:-1]) <= set(running[order[-1]])
-    assert running["finalized"] == [], "every run waited for once the build is done"
+    assert order[0] in running[(order[1], "content")], "the first language's index started before the next was written"
+    assert set(order) <= set(running[(order[0], "listings")]), "every index started before the listings render"
+    assert running[("finalized", None)] == [], "every run waited for once the build is done"
     assert bundle_counts(output) == {code: public_pages(code) for code in CODES}
 
 
