@@ -6,11 +6,13 @@ import posixpath
 from dataclasses import dataclass
 
 from pelican import signals
+from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 
 from multilingual.sources import where
 from parallel_build.pool import InBackground
 
+from .ahead import DrawingAhead
 from .cache import CardCache, write_card
 from .drawing import HEIGHT, TITLE_SIZES, WIDTH, Fonts, draw_card, fingerprint, plain_title
 from .glyphs import describe, missing_characters
@@ -33,7 +35,8 @@ LAST_BUILD = BuildCount()
 
 def configure(pelican):
     # checked before Pelican empties the output folder, so a bad setting costs nothing
-    pelican.settings["SOCIAL_CARD_STYLE"] = style_from(pelican.settings)
+    style = pelican.settings["SOCIAL_CARD_STYLE"] = style_from(pelican.settings)
+    drawing.fonts = Fonts(style)  # read once a build: every fingerprint of the build hashes the same bytes
 
 
 def card_path(save_as):
@@ -60,12 +63,24 @@ def _card_of(tip, site_name, style, fonts):
     return title, caption, fingerprint(title, site_name, caption, style, fonts)
 
 
+def start_drawing_ahead(tips_reader):
+    ahead.start(tips_reader.settings)
+
+
+def offer(content):
+    """A tip just read: its card may be drawn while the next ones are read."""
+    if ahead.taking_offers and isinstance(content, Article) and content.status in ("published", "hidden"):
+        site_name, style = str(content.settings["SITENAME"]), content.settings["SOCIAL_CARD_STYLE"]
+        ahead.offer(*_card_of(content, site_name, style, drawing.fonts))
+
+
 def start_drawing(tips_reader):
     """Start drawing the cards no cache holds as soon as the tips are read, on the core reading left idle;
     each goes into the cache and beside its tip's page (Pelican emptied the output folder already)."""
+    drawn_ahead = ahead.stop()
     settings = tips_reader.settings
     style = settings["SOCIAL_CARD_STYLE"]
-    fonts = Fonts(style)
+    fonts = drawing.fonts
     cache = CardCache(settings["CACHE_PATH"])
     site_name = str(settings["SITENAME"])
     jobs = {}  # key -> (title, caption, [where in the output])
@@ -74,7 +89,7 @@ def start_drawing(tips_reader):
             title, caption, key = _card_of(tip, site_name, style, fonts)
             if key in jobs or not cache.has(key):
                 jobs.setdefault(key, (title, caption, []))[2].append(_destination(tip, settings))
-    drawing.start(style, fonts, cache, site_name, jobs)
+    drawing.start(style, fonts, cache, site_name, jobs, drawn_ahead)
 
 
 def _destination(tip, settings):
@@ -119,7 +134,9 @@ def make_cards(generators):
         tip.social_card_width, tip.social_card_height = WIDTH, HEIGHT
 
     drawing.place(reused, after_drawing, length_checks, late)
-    LAST_BUILD.drawn, LAST_BUILD.reused = len(length_checks), len(reused)
+    # cards drawn while the tips were read are in the cache already, but drawn by this build all the same
+    drawn_ahead = sum(1 for key, _ in reused if key in drawing.drawn_ahead)
+    LAST_BUILD.drawn, LAST_BUILD.reused = len(length_checks) + drawn_ahead, len(reused) - drawn_ahead
     logger.info("Social cards: %d to draw, %d reused from %s", LAST_BUILD.drawn, LAST_BUILD.reused, cache.path)
 
 
@@ -130,11 +147,13 @@ class Drawing:
         self.style = self.fonts = self.cache = self.site_name = None
         self.work, self.drawn, self.after_drawing, self.length_checks = [], {}, [], []
         self.jobs = []  # (key, title, caption, [where]) of every card drawn in the background
+        self.drawn_ahead = set()  # keys of the cards drawn while the tips were read
 
-    def start(self, style, fonts, cache, site_name, jobs):
+    def start(self, style, fonts, cache, site_name, jobs, drawn_ahead=()):
         self._forget()
         self.style, self.fonts, self.cache, self.site_name = style, fonts, cache, site_name
         self.drawn = {key: destinations for key, (_, _, destinations) in jobs.items()}
+        self.drawn_ahead = set(drawn_ahead)
         self._draw(jobs)
 
     def _draw(self, jobs):
@@ -182,6 +201,7 @@ class Drawing:
 
 
 drawing = Drawing()
+ahead = DrawingAhead()
 
 
 def drawer(cache, site_name, style, fonts):
@@ -228,6 +248,9 @@ def _warn_too_long(tip):
 
 def register():
     signals.initialized.connect(configure)
+    signals.article_generator_init.connect(start_drawing_ahead)
+    # after the multilingual plugin's receiver (PLUGINS order), which gives a tip its language
+    signals.content_object_init.connect(offer)
     # receivers run in PLUGINS order: after the multilingual plugin has left out what it cannot build
     signals.article_generator_finalized.connect(start_drawing)
     signals.all_generators_finalized.connect(make_cards)

@@ -6,6 +6,7 @@ import os
 import random
 import shutil
 import sqlite3
+import time
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ from pelican import signals
 from pelican.log import LimitFilter
 
 from parallel_build.pool import SMALLEST_SHARED, can_fork, fork_map
-from social_cards import drawing, typesetting
+from social_cards import ahead, drawing, typesetting
 from social_cards.cache import FILE, CardCache
 from social_cards.drawing import (
     HEIGHT, TITLE_AREA, WIDTH, Box, Fonts, draw_card, fingerprint, fits, plain_title,
@@ -191,6 +192,24 @@ def test_changing_one_title_redraws_exactly_that_card(builds, edited):
     changed = [path for path in first.cards if edited.cards[path] != first.cards[path]]
     assert changed == ["pl/porady/najpierw-daj-potem-pros/card.png"]
     assert edited.warnings == []
+
+
+def test_cards_drawn_while_the_tips_are_read_count_as_drawn_and_are_the_same_bytes(tmp_path, builds, monkeypatch):
+    first, _ = builds
+    monkeypatch.setattr(ahead, "BATCH", 1)  # every tip offered at once: the sample site has few
+    offered = []
+    monkeypatch.setattr(ahead.DrawingAhead, "offer", record_calls(ahead.DrawingAhead.offer, offered))
+    built = build_with_cards(tmp_path / "output", tmp_path / "cache")
+    assert len(offered) >= len(first.cards), "every published or hidden tip is offered as it is read"
+    assert built.count == BuildCount(drawn=len(first.cards), reused=0)
+    assert built.cards == first.cards
+
+
+def record_calls(function, calls):
+    def recorded(*args):
+        calls.append(args[1:])
+        return function(*args)
+    return recorded
 
 
 def test_a_title_with_characters_the_font_lacks_is_a_warning_naming_the_file(tmp_path, cache, builds):
@@ -591,6 +610,57 @@ def test_what_typefaces_keep_is_bounded(fonts):
         typeface.draw(Image.new("L", (200, 200)), (50, 150), chr(code))
     assert len(typeface._inks) <= typesetting.INKS_KEPT and len(typeface._glyphs) <= typesetting.GLYPHS_KEPT
     assert len(drawing.TYPEFACES) <= drawing.TYPEFACES_KEPT
+
+
+def ahead_settings(tmp_path, style, processes=2):
+    return {"CACHE_PATH": str(tmp_path), "SITENAME": "Reciprocity Hub", "SOCIAL_CARD_STYLE": style,
+            "BUILD_PROCESSES": processes}
+
+
+def offers(count, style, fonts):
+    for number in range(count):
+        title = f"{TITLES[number % len(TITLES)]} {number}"
+        yield title, "Suomi", fingerprint(title, "Reciprocity Hub", "Suomi", style, fonts)
+
+
+def test_cards_offered_are_drawn_into_the_cache_by_another_process_until_stopped(tmp_path, style, fonts):
+    drawing_ahead, cache = ahead.DrawingAhead(), CardCache(tmp_path)
+    drawing_ahead.start(ahead_settings(tmp_path, style))
+    assert drawing_ahead.taking_offers and drawing_ahead.child.pid != os.getpid()
+    jobs = list(offers(2 * ahead.BATCH, style, fonts))
+    for job in jobs:
+        drawing_ahead.offer(*job)
+    deadline = time.monotonic() + 60
+    while not all(cache.has(key) for _, _, key in jobs) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert drawing_ahead.stop() == {key for _, _, key in jobs}
+    assert not drawing_ahead.taking_offers
+    title, caption, key = jobs[-1]
+    copy = tmp_path / "card.png"
+    cache.copy_to(key, copy)
+    expected = draw_card(title, site_name="Reciprocity Hub", caption=caption, style=style, fonts=fonts).png
+    assert copy.read_bytes() == expected
+
+
+def test_stopping_leaves_what_was_not_drawn_to_the_build(tmp_path, style, fonts):
+    drawing_ahead, cache = ahead.DrawingAhead(), CardCache(tmp_path)
+    drawing_ahead.start(ahead_settings(tmp_path, style))
+    jobs = list(offers(20 * ahead.BATCH, style, fonts))
+    for job in jobs:
+        drawing_ahead.offer(*job)
+    started = time.monotonic()
+    drawn = drawing_ahead.stop()
+    assert time.monotonic() - started < 5, "stopped after the card in hand, not after every card offered"
+    assert len(drawn) < len(jobs)
+    assert {key for _, _, key in jobs if cache.has(key)} == drawn, "what it drew, it says, and nothing else"
+    drawing_ahead.offer(*jobs[0])  # offers after the stop are not taken
+    assert drawing_ahead.stop() == set()
+
+
+def test_one_process_draws_nothing_ahead(tmp_path, style):
+    drawing_ahead = ahead.DrawingAhead()
+    drawing_ahead.start(ahead_settings(tmp_path, style, processes=1))
+    assert not drawing_ahead.taking_offers and drawing_ahead.stop() == set()
 
 
 def test_everything_drawn_is_in_the_fingerprint(style, fonts):
