@@ -39,12 +39,12 @@ class FreebiesGenerator(Generator):
     def __init__(self, *args, **kwargs):
         self.freebies = []
         super().__init__(*args, **kwargs)
+        self.secret = self.settings["FREEBIE_TOKEN_SECRET"]
         self.pdf_cache = PdfCache(self.settings.get("CACHE_PATH"))
         ahead.start(self)
 
     def generate_context(self):
         self.languages = site_languages(self.settings)
-        self.secret = self.settings["FREEBIE_TOKEN_SECRET"]
         self.pdf_cache.rendered_ahead = ahead.rendered()
         for path in self._sources():
             freebie = self._read(path)
@@ -96,7 +96,7 @@ class FreebiesGenerator(Generator):
         if not name:
             logger.error("%s: add `File: files/<name>` naming what this freebie delivers", where(source))
             return False
-        file_path = _file_path(freebie)
+        file_path = os.path.normpath(os.path.join(os.path.dirname(source), name))
         if not os.path.isfile(file_path):
             logger.error(
                 "%s: the file %s does not exist; put it there or correct the File line",
@@ -106,7 +106,14 @@ class FreebiesGenerator(Generator):
         try:
             if file_path.endswith(".md"):
                 with open(file_path, encoding="utf-8-sig") as markdown_file:
-                    data = self.pdf_cache.render(markdown_file.read(), **self._pdf_inputs(freebie))
+                    data = self.pdf_cache.render(
+                        markdown_file.read(),
+                        title=freebie.title,
+                        lang=freebie.lang,
+                        author=self.settings["SITENAME"],
+                        footer_text=f"{self.settings['SITENAME']} · {freebie.title}",
+                        fonts=self.settings["FREEBIE_PDF_FONTS"],
+                    )
                 filename = f"{freebie.slug}.pdf"
             else:
                 with open(file_path, "rb") as delivered:
@@ -128,30 +135,16 @@ class FreebiesGenerator(Generator):
         freebie.download = Download(filename, data, folder + filename)
         return True
 
-    def _pdf_inputs(self, freebie):
-        return {
-            "title": freebie.title,
-            "lang": freebie.lang,
-            "author": self.settings["SITENAME"],
-            "footer_text": f"{self.settings['SITENAME']} · {freebie.title}",
-            "fonts": self.settings["FREEBIE_PDF_FONTS"],
-        }
-
     def render_ahead(self, path):
-        """In a child process: read a freebie as generate_context will, and render its PDF into the
-        cache; the key of the PDF rendered, or None. Problems are left for generate_context to report."""
+        """In a child process: read a freebie as generate_context will, so its PDF goes into the cache;
+        the keys of the PDFs rendered. Problems are left for generate_context to report."""
         logging.disable(logging.CRITICAL)
+        rendered = len(self.pdf_cache.rendered_keys)
         try:
-            freebie = self.readers.read_file(
-                base_path=self.path, path=path, content_class=Freebie, context=dict(self.context)
-            )
-            file_path = _file_path(freebie)
-            if not file_path.endswith(".md"):
-                return None
-            with open(file_path, encoding="utf-8-sig") as markdown_file:
-                return self.pdf_cache.render_ahead(markdown_file.read(), **self._pdf_inputs(freebie))
+            self._read(path)
         except Exception:
-            return None
+            pass
+        return self.pdf_cache.rendered_keys[rendered:]
 
     def _prepare_form(self, freebie):
         signup = self.settings.get("FREEBIE_SIGNUP") or {}
@@ -208,12 +201,6 @@ class FreebiesGenerator(Generator):
         logger.info('Writing "%s"', path)
 
 
-def _file_path(freebie):
-    """The file a freebie delivers, as its File line names it, beside its Markdown file."""
-    name = str(getattr(freebie, "file", "")).strip()
-    return os.path.normpath(os.path.join(os.path.dirname(freebie.source_path), name))
-
-
 class RenderingAhead:
     """The freebies' PDFs rendered by a child process into the cache while the tips are read: the
     generator finds them there. A build without a cache, or without fork, renders them itself."""
@@ -230,7 +217,7 @@ class RenderingAhead:
         """The keys of the PDFs the child rendered, once it is done."""
         work, self.work = self.work, None
         try:
-            return {key for key in work.wait() if key} if work else set()
+            return {key for keys in work.wait() for key in keys} if work else set()
         except BackgroundWorkFailed:
             return set()
 

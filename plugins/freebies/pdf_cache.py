@@ -25,6 +25,7 @@ class PdfCache:
         self.rendered = 0
         self.reused = 0
         self.rendered_ahead = set()  # keys a child process rendered for this build: counted as rendered
+        self.rendered_keys = []  # the keys of the PDFs this cache rendered and kept
         self._digests = {}  # font path -> hash of its bytes, read once per build
 
     def path(self, key):
@@ -45,17 +46,8 @@ class PdfCache:
         self.rendered += 1
         if key:
             self._put(key, data)
+            self.rendered_keys.append(key)
         return data
-
-    def render_ahead(self, source, *, title, lang, author, footer_text, fonts):
-        """Put the PDF of these inputs in the cache, for render() to find; its key if it had to be
-        rendered, None if it was there already."""
-        inputs = {"title": title, "lang": lang, "author": author, "footer_text": footer_text}
-        key = self._key(source, inputs, fonts)
-        if key is None or self._get(key) is not None:
-            return None
-        self._put(key, render_pdf(source, fonts=fonts, **inputs))
-        return key
 
     def _key(self, source, inputs, fonts):
         try:

@@ -11,9 +11,6 @@ import select
 
 from parallel_build.pool import build_processes, can_fork
 
-from .cache import CardCache
-from .drawing import Fonts, draw_card
-
 BATCH = 32  # cards offered to the child at a time: few messages, and never a full pipe for long
 
 
@@ -22,17 +19,17 @@ class DrawingAhead:
         self.child = self.connection = self.stopping = None
         self.offered, self.waiting = set(), []
 
-    def start(self, settings):
-        """Take offers from now on; on a single core, or without fork, there is no idle core to draw on."""
+    def start(self, settings, draw):
+        """Take offers from now on, for `draw` ((key, title, caption) -> whether it drew the card) to draw
+        in a child; on a single core, or without fork, there is no idle core to draw on."""
         self.stop()
         if build_processes(settings) < 2 or not can_fork():
             return
         context = multiprocessing.get_context("fork")
         self.connection, child_end = context.Pipe()
         self.stopping = context.Event()
-        arguments = (child_end, self.stopping, settings["CACHE_PATH"], str(settings["SITENAME"]),
-                     settings["SOCIAL_CARD_STYLE"])
-        self.child = context.Process(target=_draw_offers, args=arguments, daemon=True)
+        # forked, not pickled: the child gets `draw` with the fonts this process has read
+        self.child = context.Process(target=_draw_offers, args=(child_end, self.stopping, draw), daemon=True)
         self.child.start()
         child_end.close()
 
@@ -69,20 +66,18 @@ def _has_room(connection):
     return bool(select.select([], [connection.fileno()], [], 0)[1])
 
 
-def _draw_offers(connection, stopping, cache_path, site_name, style):
+def _draw_offers(connection, stopping, draw):
     """In the child: draw what is offered and not cached, until told to stop; send back the keys drawn."""
-    cache, fonts, drawn = CardCache(cache_path), Fonts(style), []
+    drawn = []
     try:
         while not stopping.is_set():
             if not connection.poll(0.02):
                 continue
-            for key, title, caption in connection.recv():
+            for job in connection.recv():
                 if stopping.is_set():
                     break
-                if not cache.has(key):
-                    card = draw_card(title, site_name=site_name, caption=caption, style=style, fonts=fonts)
-                    cache.put(key, card.png, card.layout.shortened)
-                    drawn.append(key)
+                if draw(job):
+                    drawn.append(job[0])
     except EOFError:  # the build ended without stopping it
         pass
     connection.send(drawn)

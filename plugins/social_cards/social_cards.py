@@ -64,7 +64,9 @@ def _card_of(tip, site_name, style, fonts):
 
 
 def start_drawing_ahead(tips_reader):
-    ahead.start(tips_reader.settings)
+    settings = tips_reader.settings
+    cache = CardCache(settings["CACHE_PATH"])
+    ahead.start(settings, drawer(cache, str(settings["SITENAME"]), settings["SOCIAL_CARD_STYLE"], drawing.fonts))
 
 
 def offer(content):
@@ -205,16 +207,18 @@ ahead = DrawingAhead()
 
 
 def drawer(cache, site_name, style, fonts):
-    """What draws one card, (key, title, caption, [where in the output]), into the cache and those places:
-    it may run in a forked child."""
+    """What draws one card, (key, title, caption, [where in the output]), into the cache and those places,
+    and says whether it did: it may run in a forked child."""
 
     def draw_one(key, title, caption, destinations=()):
+        """Whether the card was drawn here: False if another process drew it meanwhile and put it in place."""
         if cache.has(key):
-            return  # drawn by another process meanwhile (Drawing._help), and put in place by it
+            return False
         card = draw_card(title, site_name=site_name, caption=caption, style=style, fonts=fonts)
-        cache.put(key, card.png, card.layout.shortened)  # written by the child itself: only None travels back
+        cache.put(key, card.png, card.layout.shortened)  # written by the child itself: only a bool travels back
         for destination in destinations:
             write_card(card.png, destination)
+        return True
 
     return lambda job: draw_one(*job)
 

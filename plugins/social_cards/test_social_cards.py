@@ -612,9 +612,9 @@ def test_what_typefaces_keep_is_bounded(fonts):
     assert len(drawing.TYPEFACES) <= drawing.TYPEFACES_KEPT
 
 
-def ahead_settings(tmp_path, style, processes=2):
-    return {"CACHE_PATH": str(tmp_path), "SITENAME": "Reciprocity Hub", "SOCIAL_CARD_STYLE": style,
-            "BUILD_PROCESSES": processes}
+def start_ahead(drawing_ahead, tmp_path, style, fonts, processes=2):
+    settings = {"CACHE_PATH": str(tmp_path), "BUILD_PROCESSES": processes}
+    drawing_ahead.start(settings, drawer(CardCache(tmp_path), "Reciprocity Hub", style, fonts))
 
 
 def offers(count, style, fonts):
@@ -625,7 +625,7 @@ def offers(count, style, fonts):
 
 def test_cards_offered_are_drawn_into_the_cache_by_another_process_until_stopped(tmp_path, style, fonts):
     drawing_ahead, cache = ahead.DrawingAhead(), CardCache(tmp_path)
-    drawing_ahead.start(ahead_settings(tmp_path, style))
+    start_ahead(drawing_ahead, tmp_path, style, fonts)
     assert drawing_ahead.taking_offers and drawing_ahead.child.pid != os.getpid()
     jobs = list(offers(2 * ahead.BATCH, style, fonts))
     for job in jobs:
@@ -644,7 +644,7 @@ def test_cards_offered_are_drawn_into_the_cache_by_another_process_until_stopped
 
 def test_stopping_leaves_what_was_not_drawn_to_the_build(tmp_path, style, fonts):
     drawing_ahead, cache = ahead.DrawingAhead(), CardCache(tmp_path)
-    drawing_ahead.start(ahead_settings(tmp_path, style))
+    start_ahead(drawing_ahead, tmp_path, style, fonts)
     jobs = list(offers(20 * ahead.BATCH, style, fonts))
     for job in jobs:
         drawing_ahead.offer(*job)
@@ -657,9 +657,9 @@ def test_stopping_leaves_what_was_not_drawn_to_the_build(tmp_path, style, fonts)
     assert drawing_ahead.stop() == set()
 
 
-def test_one_process_draws_nothing_ahead(tmp_path, style):
+def test_one_process_draws_nothing_ahead(tmp_path, style, fonts):
     drawing_ahead = ahead.DrawingAhead()
-    drawing_ahead.start(ahead_settings(tmp_path, style, processes=1))
+    start_ahead(drawing_ahead, tmp_path, style, fonts, processes=1)
     assert not drawing_ahead.taking_offers and drawing_ahead.stop() == set()
 
 
