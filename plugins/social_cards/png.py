@@ -16,16 +16,23 @@ LEVEL = 2  # per card, level 1: 0.20 ms/21 KB, 2: 0.26 ms/13 KB, 3: 0.42 ms/15 K
 INDEXED_COLOUR = 3  # the IHDR colour type
 
 
-def palette_png(indices, colours):
-    """The PNG of an "L" image of palette indices, 8 bits each, and the palette's RGB bytes; the same
-    input gives the same bytes: no date or other metadata."""
-    if indices.mode != "L":
-        raise ValueError(f"an image of palette indices (mode L) is needed, not mode {indices.mode}")
+def with_filter_bytes(indices):
+    """An "L" image of palette indices, 8 bits each, one column wider: column 0 holds each row's filter
+    byte (0: none), so the image's bytes are the rows PNG deflates, and what is drawn on it (one column
+    right) is deflated with no copy of the card made first."""
+    _check_indices(indices)
+    rows = Image.new("L", (indices.width + 1, indices.height), 0)
+    rows.paste(indices, (1, 0))
+    return rows
+
+
+def rows_png(rows, colours):
+    """The PNG of an image made by with_filter_bytes (and drawn on since) and the palette's RGB bytes;
+    the same input gives the same bytes: no date or other metadata."""
+    _check_indices(rows)
     if not colours or len(colours) % 3 or len(colours) > 3 * 256:
         raise ValueError(f"a palette is 1 to 256 RGB colours, not {len(colours)} bytes")
-    width, height = indices.size
-    rows = Image.new("L", (width + 1, height), 0)  # column 0: each row's filter byte
-    rows.paste(indices, (1, 0))
+    width, height = rows.width - 1, rows.height
     return b"".join([
         SIGNATURE,
         _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, INDEXED_COLOUR, 0, 0, 0)),
@@ -33,6 +40,11 @@ def palette_png(indices, colours):
         _chunk(b"IDAT", zlib_ng.compress(rows.tobytes(), LEVEL)),
         _chunk(b"IEND", b""),
     ])
+
+
+def _check_indices(image):
+    if image.mode != "L":
+        raise ValueError(f"an image of palette indices (mode L) is needed, not mode {image.mode}")
 
 
 def _chunk(kind, data):

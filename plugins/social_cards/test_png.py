@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from PIL import Image, ImageDraw
 
-from social_cards.png import palette_png
+from social_cards.png import rows_png, with_filter_bytes
 
 COLOURS = bytes([250, 248, 243, 30, 35, 45, 180, 70, 30, 12, 94, 88])
 
@@ -19,6 +19,10 @@ def indices():
     draw.rectangle((40, 30, 200, 38), fill=2)
     draw.text((40, 60), "Merci !", fill=1)
     return image
+
+
+def palette_png(indices, colours):
+    return rows_png(with_filter_bytes(indices), colours)
 
 
 def test_pillow_reads_back_the_same_indices_and_colours():

@@ -389,6 +389,25 @@ def test_a_card_is_the_same_bytes_with_its_background_drawn_already_or_not(style
     assert drawing._background.cache_info().hits == 1
 
 
+def test_drawing_a_card_leaves_the_shared_background_as_it_was_even_when_it_fails(style, fonts, monkeypatch):
+    background = drawing._background("Reciprocity Hub", "Polski", style, fonts)
+    before = background.tobytes()
+    for title in (TITLES[0], TOO_LONG[0]):
+        draw_card(title, site_name="Reciprocity Hub", caption="Polski", style=style, fonts=fonts)
+        assert background.tobytes() == before, title
+
+    def fail(*args):
+        raise RuntimeError("no room left on the device")
+
+    monkeypatch.setattr(drawing, "rows_png", fail)  # after the title is drawn on the background
+    with pytest.raises(RuntimeError):
+        draw_card(TITLES[1], site_name="Reciprocity Hub", caption="Polski", style=style, fonts=fonts)
+    assert background.tobytes() == before
+    monkeypatch.undo()
+    assert draw_card(TITLES[1], site_name="Reciprocity Hub", caption="Polski", style=style, fonts=fonts).png == (
+        draw_card(TITLES[1], site_name="Reciprocity Hub", caption="Polski", style=style, fonts=fonts).png)
+
+
 def test_text_over_something_drawn_leaves_it_where_the_text_has_no_ink(style, fonts):
     ramp = drawing._palette(style).ramps[style.foreground]
     texts = [((20, 70), "Żółć, Jyväskylä", fonts.at("bold", 60), "ls")]
