@@ -68,6 +68,26 @@ def test_each_problem_names_its_file_and_line(content, case):
     assert len({problem.path for problem in problems}) <= (2 if case.startswith("same") else 1), reported
 
 
+def test_every_body_line_with_a_problem_is_named_once_per_problem(content):
+    body = (
+        "Two images: ![]({static}/images/a.png) and ![](b.png).\n"
+        "\n"
+        "[Click](javascript:void(0)) then [that]({filename}/tips/nowhere.en.md)\n"
+        "Plain text.\n"
+        '<img src="/x.png">'  # the last line, with no line ending
+    )
+    (content / "tips" / "many.en.md").write_bytes(tip(body=body))
+    found = [(problem.line, problem.message.split(":")[0]) for problem in check_content(settings_for(content))]
+    assert sorted(found) == sorted([
+        (7, "the image b.png has no alt text"),
+        (7, "the image {static}/images/a.png has no alt text"),
+        (7, "links to {static}/images/a.png, which does not exist"),
+        (9, "a javascript"),
+        (9, "links to {filename}/tips/nowhere.en.md, which does not exist"),
+        (11, "an <img> has no alt text"),
+    ])
+
+
 def test_make_check_prints_path_line_message_and_fails(content):
     for name, data, _, _ in CASES.values():
         (content / name).write_bytes(data)

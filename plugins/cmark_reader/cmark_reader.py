@@ -1,18 +1,16 @@
 """The reader of Markdown files, and its registration for Pelican's Markdown extensions."""
 
 import logging
-import re
 from pathlib import Path
 
 from pelican.plugins import signals
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader
-from pelican.utils import SafeDatetime
 
 from .rendering import Renderer
 from .unsupported import unsupported
 
 try:
-    from multilingual.sources import MARKDOWN_EXTENSIONS, normalized, parse_header
+    from multilingual.sources import MARKDOWN_EXTENSIONS, iso_date, normalized, parse_header
 except ModuleNotFoundError as missing:
     if missing.name != "multilingual":
         raise
@@ -22,14 +20,13 @@ except ModuleNotFoundError as missing:
     from pelican.plugins._utils import load_legacy_plugin
 
     load_legacy_plugin("multilingual", [str(Path(__file__).resolve().parent.parent)])
-    from multilingual.sources import MARKDOWN_EXTENSIONS, normalized, parse_header
+    from multilingual.sources import MARKDOWN_EXTENSIONS, iso_date, normalized, parse_header
 
 logger = logging.getLogger(__name__)
 
 CODEHILITE = "markdown.extensions.codehilite"
-# The dates writers type: read as Pelican's dateutil parsing reads them, without its cost of 40 µs a date.
+# read without dateutil when written in ISO form, as writers do
 DATE_FIELDS = ("date", "modified")
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?")
 
 
 class SourceEncodingError(ValueError):
@@ -85,18 +82,9 @@ class CmarkReader(_Unlisted):
                 value = values
             else:
                 value = values[0]
-            metadata[name] = _plain_date(name, value) or self.process_metadata(name, value)
+            plain_date = iso_date(value) if name in DATE_FIELDS else None
+            metadata[name] = plain_date or self.process_metadata(name, value)
         return metadata
-
-
-def _plain_date(name, value):
-    """A date or modification date in ISO form, or None: Pelican's own processing reads (and reports) the rest."""
-    if name in DATE_FIELDS and isinstance(value, str) and ISO_DATE.fullmatch(value):
-        try:
-            return SafeDatetime.fromisoformat(value)
-        except ValueError:  # 2024-02-30
-            return None
-    return None
 
 
 def _warn_duplicate(source_path, header, name):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pelican.utils import get_date, slugify
 
-from multilingual.sources import language_in_name, markdown_files, translation_key
+from multilingual.sources import iso_date, language_in_name, markdown_files, translation_key
 
 from .problems import Problem
 from .sources import Source, read_source
@@ -20,7 +20,7 @@ HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.IGNORECASE)
 HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+))""", re.IGNORECASE)
 SCRIPT_LINK = re.compile(r"""(?:\]\(\s*<?|\bhref\s*=\s*["']?\s*)javascript:""", re.IGNORECASE)
 INTERNAL_LINK = re.compile(r"""[{|](?P<kind>filename|static|attach)[}|](?P<target>[^)\s"'#?]+)""")
-# any line the four above can match matches this too: a line without it costs one search, not four
+# any line the four above can match matches this too: only the lines it finds are searched with those
 WORTH_CHECKING = re.compile(r"!\[|<img\b|javascript:|[{|](?:filename|static|attach)[}|]", re.IGNORECASE)
 
 
@@ -109,7 +109,7 @@ def _check_metadata(kind, source, languages, limits):
     for field in ("date", "modified"):
         if source.value(field):
             try:
-                get_date(source.value(field))
+                iso_date(source.value(field)) or get_date(source.value(field))
             except (ValueError, OverflowError):
                 found.append(Problem(
                     path, source.line_of(field),
@@ -128,9 +128,7 @@ def _check_metadata(kind, source, languages, limits):
 
 def _check_body(source, root):
     found = []
-    for number, line in source.body_lines():
-        if not WORTH_CHECKING.search(line):
-            continue
+    for number, line in source.body_lines_with(WORTH_CHECKING):
         for image in IMAGE.finditer(line):
             if not image["alt"].strip():
                 found.append(Problem(

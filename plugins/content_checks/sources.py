@@ -24,9 +24,18 @@ class Source:
         indices = self.header.lines.get(key)
         return indices[0] + 1 if indices else 0
 
-    def body_lines(self):
-        """(line number, text) of every line after the metadata header."""
-        return [(index + 1, self.lines[index]) for index in range(self.header.body_start, len(self.lines))]
+    def body_lines_with(self, pattern):
+        """(line number, text) of each line after the metadata header in which `pattern` finds something,
+        found by searching the body once rather than each of its lines (`pattern` must not span lines)."""
+        body = "\n".join(self.lines[self.header.body_start :])
+        found, number, counted, position = [], self.header.body_start + 1, 0, 0
+        while match := pattern.search(body, position):
+            number += body.count("\n", counted, match.start())
+            end = body.find("\n", match.end())
+            end = len(body) if end < 0 else end
+            found.append((number, self.lines[number - 1]))
+            counted = position = end
+        return found
 
 
 def read_source(path):

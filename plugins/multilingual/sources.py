@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pelican.utils import SafeDatetime
+
 from .settings import PELICAN_OVERRIDES
 
 BOM = "\ufeff"
@@ -24,6 +26,8 @@ META_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 META_MORE_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 BEGIN_RE = re.compile(r"^-{3}(\s.*)?")
 END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?")
+# The dates writers type, read as Pelican's dateutil parsing reads them, without its cost of 40 µs a date.
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?")
 
 
 @dataclass
@@ -36,6 +40,17 @@ class Header:
     def value(self, key):
         """A metadata value, its continuation lines joined with newlines; "" when absent."""
         return "\n".join(self.metadata.get(key.lower(), []))
+
+
+def iso_date(value):
+    """The SafeDatetime of a date in ISO form (`2024-05-01`, `2024-05-01 09:30`), or None for anything else,
+    an impossible date included: Pelican's own date parsing reads (or refuses) the rest."""
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        try:
+            return SafeDatetime.fromisoformat(value)
+        except ValueError:  # 2024-02-30
+            return None
+    return None
 
 
 def parse_header(lines):
