@@ -10,6 +10,7 @@ from functools import lru_cache
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 
 from .catalogs import load_catalogs
@@ -36,24 +37,40 @@ def _catalog(context):
     return _catalogs.get(page_language(context)) or _catalogs[None]
 
 
-@pass_context
-def gettext(context, message):
-    return _catalog(context).ugettext(message)
+# Jinja's newstyle gettext (`_('Page %(number)s', number=…)`), as Jinja's own wrappers give it, in one call
+# rather than three; the parameters are positional-only, so a string's variables may take any name.
 
 
 @pass_context
-def ngettext(context, singular, plural, number):
-    return _catalog(context).ungettext(singular, plural, number)
+def gettext(context, message, /, **variables):
+    return _formatted(context, _catalog(context).ugettext(message), variables)
 
 
 @pass_context
-def pgettext(context, message_context, message):
-    return _catalog(context).upgettext(message_context, message)
+def ngettext(context, singular, plural, number, /, **variables):
+    variables.setdefault("num", number)
+    return _formatted(context, _catalog(context).ungettext(singular, plural, number), variables)
 
 
 @pass_context
-def npgettext(context, message_context, singular, plural, number):
-    return _catalog(context).unpgettext(message_context, singular, plural, number)
+def pgettext(context, message_context, message, /, **variables):
+    variables.setdefault("context", message_context)
+    return _formatted(context, _catalog(context).upgettext(message_context, message), variables)
+
+
+@pass_context
+def npgettext(context, message_context, singular, plural, number, /, **variables):
+    variables.setdefault("context", message_context)
+    variables.setdefault("num", number)
+    return _formatted(context, _catalog(context).unpgettext(message_context, singular, plural, number), variables)
+
+
+def _formatted(context, text, variables):
+    """Markup when the template escapes, and always a format string (`%%` is a `%`), as in Jinja; but
+    not formatted when there is nothing to format, which costs more than the translation did."""
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables if variables or "%" in text else text
 
 
 @pass_context
@@ -92,7 +109,9 @@ def install(generator):
     env = generator.env
     env.add_extension("jinja2.ext.i18n")
     env.policies["ext.i18n.trimmed"] = True
-    env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext)
+    # newstyle: `{% trans %}` blocks pass their variables to these functions, which do the formatting
+    env.newstyle_gettext = True
+    env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, pgettext=pgettext, npgettext=npgettext)
     env.filters["localdate"] = localdate
     env.filters["localnumber"] = localnumber
     env.globals["ui_language"] = ui_language

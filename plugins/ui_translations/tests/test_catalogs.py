@@ -70,3 +70,48 @@ def test_one_environment_translates_each_page_into_its_own_language(tmp_path):
     for lang, expected in [("en", "Tips June 2, 2026"), ("fr", "Conseils 2 juin 2026"), ("pl", "Porady 2 czerwca 2026")]:
         page = types.SimpleNamespace(lang=lang)
         assert template.render(article=page, when=when) == expected
+
+
+TEMPLATES = [
+    "{{ _('Tips') }}",
+    "{{ _('100%% free') }} {{ _('<em>Tips</em> & more') }}",
+    "{{ _('Hello %(name)s', name='<b>Ana</b>') }} {{ _('Say %(message)s', message='hi') }}",
+    "{% trans %}Tips{% endtrans %} {% trans name='<i>' %}Hello {{ name }}{% endtrans %}",
+    "{% trans count=n %}{{ count }} tip{% pluralize %}{{ count }} tips{% endtrans %}",
+    "{{ ngettext('%(num)s tip', '%(num)s tips', n) }} {{ gettext('Tips') }}",
+    "{{ pgettext('button', 'Search') }} {{ npgettext('button', '%(num)s tip', '%(num)s tips', n, context='x') }}",
+]
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+@pytest.mark.parametrize("source", TEMPLATES)
+def test_translations_are_formatted_as_by_jinjas_own_newstyle_gettext(tmp_path, source, autoescape):
+    catalog = Catalog(locale="fr")
+    catalog.add("Tips", "Conseils")
+    catalog.add("100%% free", "100 %% gratuit")
+    catalog.add("<em>Tips</em> & more", "<em>Conseils</em> & plus")
+    catalog.add("Hello %(name)s", "Bonjour %(name)s")
+    catalog.add("Say %(message)s", "Dites %(message)s")
+    catalog.add(("%(count)s tip", "%(count)s tips"), ("%(count)s conseil", "%(count)s conseils"))
+    catalog.add(("%(num)s tip", "%(num)s tips"), ("%(num)s conseil", "%(num)s conseils"))
+    catalog.add(("%(num)s tip", "%(num)s tips"), ("%(num)s bouton", "%(num)s boutons"), context="button")
+    catalog.add("Search", "Chercher", context="button")
+    po_path, _ = catalog_paths(tmp_path, "fr")
+    po_path.parent.mkdir(parents=True)
+    with po_path.open("wb") as file:
+        write_po(file, catalog)
+    settings = {"UI_TRANSLATIONS_PATH": str(tmp_path), "LANGUAGES": {"en": {}, "fr": {}}, "DEFAULT_LANG": "en"}
+    ui.load(types.SimpleNamespace(settings=settings))
+    french = ui._catalogs["fr"]
+    generator = types.SimpleNamespace(env=Environment(autoescape=autoescape))
+    ui.install(generator)
+    jinjas = Environment(autoescape=autoescape, extensions=["jinja2.ext.i18n"])
+    jinjas.policies["ext.i18n.trimmed"] = True
+    jinjas.install_gettext_callables(
+        french.ugettext, french.ungettext, newstyle=True, pgettext=french.upgettext, npgettext=french.unpgettext
+    )
+    page = types.SimpleNamespace(lang="fr")
+    for n in (1, 2):
+        ours = generator.env.from_string(source).render(article=page, n=n)
+        assert ours == jinjas.from_string(source).render(n=n)
+        assert any(french in ours.lower() for french in ("conseil", "chercher", "bonjour", "gratuit")), ours
