@@ -24,8 +24,12 @@ def searchable(page):
 
 
 def is_marked(path):
-    with open(path, encoding="utf-8") as written:
-        return MARK.search(written.read()) is not None
+    with open(path, "rb") as written:
+        data = written.read()
+    # most pages (every listing) lack the very words: a search for them is quicker than one for the element
+    if b"data-pagefind-body" not in data:
+        return False
+    return MARK.search(data.decode("utf-8")) is not None
 
 
 class WrittenPages:
