@@ -38,7 +38,8 @@ def share_links_for_page(context, lang, url, title, subject, body):
     """The share links of a page in `lang`; none when the owner configured none."""
     setting = context["SHARE_NETWORKS"]
     networks = setting.get(lang, setting.get("*", []))
-    return share_links(networks, url, title, subject, body)
+    # plain strings: text the template marked safe is not HTML here, and Markup's methods would escape
+    return share_links(networks, str(url), str(title), str(subject), str(body))
 
 
 def install(generator):
