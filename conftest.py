@@ -1,12 +1,21 @@
 """Fixtures shared by the site tests (tests/) and the plugins' own tests (plugins/*/tests/)."""
 
 import os
+import shutil
 
 import pytest
 from pelican.log import LimitFilter
 
 from browser import CHROMIUM, CHROMIUM_ARGS, LocalSite
-from support import PUBLISH_SETTINGS, PUBLISHED_SECRET, PUBLISHED_SITEURL, build, typical_pages
+from support import PUBLISH_SETTINGS, PUBLISHED_SECRET, PUBLISHED_SITEURL, ROOT, build, typical_pages
+
+
+@pytest.fixture
+def content(tmp_path):
+    """A copy of the sample content, to add or break files in."""
+    copy = tmp_path / "content"
+    shutil.copytree(ROOT / "content", copy)
+    return copy
 
 
 @pytest.fixture(scope="session")

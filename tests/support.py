@@ -16,6 +16,15 @@ PUBLISHED_SITEURL = "https://hub.test"
 PUBLISHED_SECRET = "the secret of the published test site"
 
 
+# A tip with every metadata field a tip needs; `extra` lines go at the end of its header.
+GOOD_TIP = "Title: {title}\nDate: 2026-05-04\nCategory: Tests\nSummary: A short summary.\n{extra}\nSome text.\n"
+
+
+def tip_source(title="A tip for the checks", extra="", body=""):
+    """The bytes of a tip's Markdown file."""
+    return (GOOD_TIP.format(title=title, extra=extra) + body).encode()
+
+
 def build(output, settings_file=DEV_SETTINGS, **overrides):
     """Run one real Pelican build into `output` and return its settings."""
     settings = read_settings(

@@ -1,6 +1,5 @@
 """`make check` and the build on bad content: a line per problem naming file and line, and the rest still built."""
 
-import shutil
 import subprocess
 import sys
 
@@ -8,45 +7,31 @@ import pytest
 from pelican.settings import read_settings
 
 from content_checks.checks import check_content
-from support import DEV_SETTINGS, ROOT, html
-
-GOOD_TIP = "Title: {title}\nDate: 2026-05-04\nCategory: Tests\nSummary: A short summary.\n{extra}\nSome text.\n"
-
-
-def tip(title="A tip for the checks", extra="", body=""):
-    return (GOOD_TIP.format(title=title, extra=extra) + body).encode()
-
+from support import DEV_SETTINGS, ROOT, html, tip_source
 
 # file (under content/), its bytes, the line the problem is on (0: the whole file), words of the message
 CASES = {
     "missing title": ("tips/no-title.en.md", b"Date: 2026-05-04\nCategory: Tests\n\nText.\n", 1, "Title is missing"),
     "empty date": ("tips/empty-date.en.md", b"Title: Empty date\nDate:\nCategory: Tests\n\nText.\n", 2, "Date is empty"),
-    "no language": ("tips/no-language.md", tip(), 1, "Lang is missing"),
-    "empty language": ("tips/empty-lang.md", tip(extra="Lang:\n"), 5, "Lang is empty"),
-    "unknown language": ("tips/german.de.md", tip(), 1, "'de' is not configured"),
+    "no language": ("tips/no-language.md", tip_source(), 1, "Lang is missing"),
+    "empty language": ("tips/empty-lang.md", tip_source(extra="Lang:\n"), 5, "Lang is empty"),
+    "unknown language": ("tips/german.de.md", tip_source(), 1, "'de' is not configured"),
     "impossible date": ("tips/leap.en.md", b"Title: Not a leap year\nDate: 2026-02-30\n\nText.\n", 2, "is not a real date"),
     "not utf-8": ("tips/latin1.fr.md", "Title: Café\nDate: 2026-05-04\n\nÉté\n".encode("latin-1"), 1, "not valid UTF-8"),
     "bad byte later": ("tips/latin1-body.fr.md", "Title: Cafe\nDate: 2026-05-04\n\nÉté\n".encode("latin-1"), 4, "not valid UTF-8"),
     "empty file": ("tips/empty.en.md", b" \n\n", 0, "is empty"),
     "binary file": ("tips/photo.en.md", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 0, "binary file"),
-    "same slug": ("tips/copy-of-give-first.en.md", tip(extra="Slug: give-before-you-ask\n"), 5, "already has the slug 'give-before-you-ask'"),
-    "same translation": ("tips/second-french.fr.md", tip(extra="Translation_Key: give-first\n"), 5, "is already the fr version of 'give-first'"),
-    "unknown freebie": ("tips/wants-a-gift.en.md", tip(extra="Freebie: no-such-gift\n"), 5, "there is no freebie 'no-such-gift'"),
-    "missing link target": ("tips/broken-link.en.md", tip(body="See [this]({filename}/tips/nowhere.en.md).\n"), 7, "{filename}/tips/nowhere.en.md, which does not exist"),
-    "image without alt": ("tips/no-alt.en.md", tip(body="![]({static}/images/x.png)\n"), 7, "has no alt text"),
-    "html image without alt": ("tips/no-alt-html.en.md", tip(body='<img src="/x.png">\n'), 7, "has no alt text"),
-    "javascript link": ("tips/script-link.en.md", tip(body="[Click](javascript:alert(1))\n"), 7, "javascript: link"),
-    "title too long": ("tips/long-title.en.md", tip(title="A title " * 10), 1, "Title is 79 characters long"),
-    "summary too long": ("tips/long-summary.en.md", tip().replace(b"A short summary.", b"Word " * 40), 4, "Summary is 199 characters long"),
+    "same slug": ("tips/copy-of-give-first.en.md", tip_source(extra="Slug: give-before-you-ask\n"), 5, "already has the slug 'give-before-you-ask'"),
+    "same translation": ("tips/second-french.fr.md", tip_source(extra="Translation_Key: give-first\n"), 5, "is already the fr version of 'give-first'"),
+    "unknown freebie": ("tips/wants-a-gift.en.md", tip_source(extra="Freebie: no-such-gift\n"), 5, "there is no freebie 'no-such-gift'"),
+    "missing link target": ("tips/broken-link.en.md", tip_source(body="See [this]({filename}/tips/nowhere.en.md).\n"), 7, "{filename}/tips/nowhere.en.md, which does not exist"),
+    "image without alt": ("tips/no-alt.en.md", tip_source(body="![]({static}/images/x.png)\n"), 7, "has no alt text"),
+    "html image without alt": ("tips/no-alt-html.en.md", tip_source(body='<img src="/x.png">\n'), 7, "has no alt text"),
+    "javascript link": ("tips/script-link.en.md", tip_source(body="[Click](javascript:alert(1))\n"), 7, "javascript: link"),
+    "title too long": ("tips/long-title.en.md", tip_source(title="A title " * 10), 1, "Title is 79 characters long"),
+    "summary too long": ("tips/long-summary.en.md", tip_source().replace(b"A short summary.", b"Word " * 40), 4, "Summary is 199 characters long"),
     "freebie without file": ("freebies/no-file.en.md", b"Title: A gift\nGate: none\nFile: files/missing.pdf\n\nText.\n", 3, "files/missing.pdf does not exist"),
 }
-
-
-@pytest.fixture
-def content(tmp_path):
-    copy = tmp_path / "content"
-    shutil.copytree(ROOT / "content", copy)
-    return copy
 
 
 def settings_for(content):
@@ -76,7 +61,7 @@ def test_every_body_line_with_a_problem_is_named_once_per_problem(content):
         "Plain text.\n"
         '<img src="/x.png">'  # the last line, with no line ending
     )
-    (content / "tips" / "many.en.md").write_bytes(tip(body=body))
+    (content / "tips" / "many.en.md").write_bytes(tip_source(body=body))
     found = [(problem.line, problem.message.split(":")[0]) for problem in check_content(settings_for(content))]
     assert sorted(found) == sorted([
         (7, "the image b.png has no alt text"),

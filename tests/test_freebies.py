@@ -2,7 +2,6 @@
 
 import io
 import re
-import shutil
 
 import pytest
 from pypdf import PdfReader
@@ -14,7 +13,6 @@ from support import (
     PUBLISH_SETTINGS,
     PUBLISHED_SECRET,
     PUBLISHED_SITEURL,
-    ROOT,
     build,
     expected_slug,
     file_for,
@@ -187,9 +185,7 @@ def test_the_links_command_prints_the_built_delivery_urls(secret_site):
     assert printed == built
 
 
-def test_a_tip_naming_a_missing_freebie_is_an_error_naming_the_file(tmp_path, caplog):
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+def test_a_tip_naming_a_missing_freebie_is_an_error_naming_the_file(content, tmp_path, caplog):
     tip = content / "tips" / "give-first.fr.md"
     lines = tip.read_text(encoding="utf-8").splitlines()
     lines.insert(3, "Freebie: no-such-gift")
@@ -202,9 +198,7 @@ def test_a_tip_naming_a_missing_freebie_is_an_error_naming_the_file(tmp_path, ca
     assert built is not None
 
 
-def test_a_freebie_with_a_bad_gate_or_file_is_reported_and_left_out(tmp_path, caplog):
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+def test_a_freebie_with_a_bad_gate_or_file_is_reported_and_left_out(content, tmp_path, caplog):
     bad_gate = content / "freebies" / "thank-you-checklist.fr.md"
     bad_gate.write_text(re.sub(r"(?m)^Gate: .*$", "Gate: maybe", bad_gate.read_text(encoding="utf-8")), encoding="utf-8")
     bad_file = content / "freebies" / "thank-you-checklist.pl.md"

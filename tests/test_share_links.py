@@ -1,9 +1,8 @@
 """“Tell a friend” links on every tip: they decode back to the page and its title, as the owner configured."""
 
-import shutil
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from support import PUBLISHED_SITEURL, ROOT, build, html, tip_pages
+from support import PUBLISHED_SITEURL, build, html, tip_pages, tip_source
 
 
 def decoded_values(href):
@@ -64,18 +63,12 @@ def test_owner_picks_networks_per_language_and_none_shows_nothing(tmp_path):
     assert networks == {"en": ["email"], "fr": ["email"], "pl": ["whatsapp", "telegram"], "fi": []}
 
 
-def test_links_carry_a_title_with_html_characters_as_plain_text(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    (content / "tips" / "tips-and-tricks.en.md").write_text(
-        "Title: Tips & tricks for \"regulars\": don't wait\nSlug: tips-and-tricks\nDate: 2026-05-04\nCategory: Tests\n"
-        "Summary: A short summary.\n\nSome text.\n",
-        encoding="utf-8",
-    )
+def test_links_carry_a_title_with_html_characters_as_plain_text(content, tmp_path):
+    title = 'Tips & tricks for "regulars": don\'t wait'
+    (content / "tips" / "tips-and-tricks.en.md").write_bytes(tip_source(title, extra="Slug: tips-and-tricks\n"))
     output = tmp_path / "output"
     build(output, PATH=str(content))
     document = html(output / "en" / "tips" / "tips-and-tricks" / "index.html")
-    title = 'Tips & tricks for "regulars": don\'t wait'
     assert document.h1.get_text() == title
     links = {a["data-network"]: a["href"] for a in document.select(".share a[data-network]")}
     subject, body = decoded_values(links["email"])

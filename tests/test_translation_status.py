@@ -106,9 +106,7 @@ def test_status_reports_the_edited_tip_as_outdated_and_the_untranslated_one_as_m
     assert "UI strings" in printed and "fr    " in printed
 
 
-def test_new_tip_scaffolds_four_drafts_that_build_and_refuses_to_overwrite(tmp_path, caplog, capsys):
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+def test_new_tip_scaffolds_four_drafts_that_build_and_refuses_to_overwrite(content, tmp_path, caplog, capsys):
     command = ["new-tip", "-s", str(DEV_SETTINGS), "--path", str(content), "thank-you-cards"]
     assert main(command) == 0
     created = sorted(content.glob("tips/thank-you-cards.*.md"))

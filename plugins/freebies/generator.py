@@ -41,12 +41,13 @@ class FreebiesGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.secret = self.settings["FREEBIE_TOKEN_SECRET"]
         self.pdf_cache = PdfCache(self.settings.get("CACHE_PATH"))
+        self.sources = self._sources()  # the freebie files, listed once for the rendering ahead and the reading
         ahead.start(self)
 
     def generate_context(self):
         self.languages = site_languages(self.settings)
         self.pdf_cache.rendered_ahead = ahead.rendered()
-        for path in self._sources():
+        for path in self.sources:
             freebie = self._read(path)
             if freebie is not None and freebie.lang not in self.languages:
                 continue  # reported by the multilingual plugin when the file was read
@@ -211,7 +212,7 @@ class RenderingAhead:
     def start(self, generator):
         self.discard()  # a build that stopped before its freebies were read
         if generator.pdf_cache.folder and can_fork():
-            self.work = InBackground(generator.render_ahead, generator._sources(), 1)
+            self.work = InBackground(generator.render_ahead, generator.sources, 1)
 
     def rendered(self):
         """The keys of the PDFs the child rendered, once it is done."""

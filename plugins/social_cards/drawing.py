@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw, ImageFont, features
 
 from .glyphs import characters_of
 from .png import rows_png, with_filter_bytes
-from .typesetting import Typeface, has_kern_table
+from .typesetting import Typeface, has_kern_table, keep
 
 WIDTH, HEIGHT = 1200, 630
 # Change it whenever the drawing below changes: every cached card is then redrawn.
@@ -91,14 +91,14 @@ class Fonts:
     def _load(self, face, size):
         """The Typeface of `face` at `size`: the one of any Fonts read from the same file before."""
         key = (self.digest[face], size)
-        if key not in TYPEFACES:
-            if len(TYPEFACES) >= TYPEFACES_KEPT:
-                del TYPEFACES[next(iter(TYPEFACES))]
+        typeface = TYPEFACES.get(key)
+        if typeface is None:
             data = self.data[face]
             # the basic layout engine gives the same pixels whether or not libraqm is installed
             font = ImageFont.truetype(io.BytesIO(data), size, layout_engine=ImageFont.Layout.BASIC)
-            TYPEFACES[key] = Typeface(font, kerned=has_kern_table(data))
-        return TYPEFACES[key]
+            typeface = Typeface(font, kerned=has_kern_table(data))
+            keep(TYPEFACES, key, typeface, TYPEFACES_KEPT)
+        return typeface
 
 
 # Each font file's typefaces and the glyphs they loaded, for the whole process: every build of a dev

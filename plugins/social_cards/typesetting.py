@@ -73,12 +73,10 @@ class Typeface:
         for character in text:
             if self.kerned:
                 position += self._kern(previous, character)
-            ink = self._inks.get(character, False)
-            if ink is False:
-                ink = self._ink(character)
+            ink = self._ink(character)
             if ink is not None:
                 mask, left, top = ink
-                left += x + ((position + 32) >> 6)
+                left += x + pixel(position)
                 top += y
                 image.paste(255, (left, top, left + mask.width, top + mask.height), mask)
             position += self._glyph(character)[0]
@@ -89,19 +87,19 @@ class Typeface:
         if glyph is None:
             advance = round(self.font.getlength(character) * 64)
             glyph = (advance, *self.font.getbbox(character, anchor="ls"))
-            _keep(self._glyphs, character, glyph, GLYPHS_KEPT)
+            keep(self._glyphs, character, glyph, GLYPHS_KEPT)
         return glyph
 
     def _kern(self, previous, character):
         """What the basic layout adds to `previous`'s advance when `character` follows it, in 26.6."""
-        if not self.kerned or not previous:
+        if not previous:
             return 0
         pair = (previous, character)
         kerning = self._kerning.get(pair)
         if kerning is None:
             together = round(self.font.getlength(previous + character) * 64)
             kerning = together - self._glyph(previous)[0] - self._glyph(character)[0]
-            _keep(self._kerning, pair, kerning, GLYPHS_KEPT)
+            keep(self._kerning, pair, kerning, GLYPHS_KEPT)
         return kerning
 
     def _run(self, text):
@@ -111,7 +109,7 @@ class Typeface:
             head, space, _ = text.rpartition(" ")
             start = self._runs.get(head) if space else None
             run = self._extended(start, text[len(head):]) if start else self._extended(EMPTY, text)
-            _keep(self._runs, text, run, RUNS_KEPT)
+            keep(self._runs, text, run, RUNS_KEPT)
         return run
 
     def _extended(self, run, text):
@@ -146,7 +144,7 @@ class Typeface:
                 inked = image.getbbox()
                 if inked:  # a space has none: nothing to draw
                     ink = (image.crop(inked), left + inked[0], top + inked[1])
-            _keep(self._inks, character, ink, INKS_KEPT)
+            keep(self._inks, character, ink, INKS_KEPT)
         return ink
 
     def _anchored(self, run, anchor):
@@ -187,7 +185,7 @@ class Run(NamedTuple):
 EMPTY = Run(0, "", 0, 0, 0, 0)  # the pen's start, on the baseline: in every box, as in Pillow's
 
 
-def _keep(cache, key, value, most):
+def keep(cache, key, value, most):
     """Put `value` in `cache`, forgetting the oldest entry when it holds `most` already."""
     if len(cache) >= most:
         del cache[next(iter(cache))]
