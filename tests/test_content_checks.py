@@ -28,6 +28,9 @@ CASES = {
     "image without alt": ("tips/no-alt.en.md", tip_source(body="![]({static}/images/x.png)\n"), 7, "has no alt text"),
     "html image without alt": ("tips/no-alt-html.en.md", tip_source(body='<img src="/x.png">\n'), 7, "has no alt text"),
     "javascript link": ("tips/script-link.en.md", tip_source(body="[Click](javascript:alert(1))\n"), 7, "javascript: link"),
+    # HTML and URL schemes are case-blind: so are the checks
+    "html image in capitals": ("tips/no-alt-caps.en.md", tip_source(body='<IMG SRC="/x.png">\n'), 7, "has no alt text"),
+    "javascript link in capitals": ("tips/script-caps.en.md", tip_source(body='<a HREF="JavaScript:go()">Go</a>\n'), 7, "javascript: link"),
     "title too long": ("tips/long-title.en.md", tip_source(title="A title " * 10), 1, "Title is 79 characters long"),
     "summary too long": ("tips/long-summary.en.md", tip_source().replace(b"A short summary.", b"Word " * 40), 4, "Summary is 199 characters long"),
     "freebie without file": ("freebies/no-file.en.md", b"Title: A gift\nGate: none\nFile: files/missing.pdf\n\nText.\n", 3, "files/missing.pdf does not exist"),
