@@ -1,4 +1,4 @@
-"""Run Pagefind over the built site, with the Python that runs Pelican (so the one of the virtualenv)."""
+"""Run Pagefind over the built site: the binary the pagefind package of Pelican's Python finds."""
 
 import json
 import shutil
@@ -19,17 +19,20 @@ class IndexRun:
         self.folder = folder
         self.bundle = Path(site) / folder
         shutil.rmtree(self.bundle, ignore_errors=True)  # nothing of an earlier build's index survives
-        self.command = [
-            sys.executable, "-P", "-m", "pagefind",  # -P: not a pagefind folder of the working dir
-            "--site", str(site), "--output-subdir", folder, "--glob", pages,
-            "--quiet",  # warnings and errors only, which the build log repeats
-        ]
+        self.process = None
         try:
+            self.command = [
+                str(pagefind_binary()),
+                "--site", str(site), "--output-subdir", folder, "--glob", pages,
+                "--quiet",  # warnings and errors only, which the build log repeats
+            ]
             self.process = subprocess.Popen(
                 self.command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
             )
+        except IndexingError as error:
+            self.failure = str(error)
         except OSError as error:
-            self.process, self.failure = None, f"{sys.executable} could not be started: {error}"
+            self.failure = f"{self.command[0]} could not be started: {error}"
 
     def result(self):
         """(pages indexed per language code, Pagefind's warnings); IndexingError if it wrote no index."""
@@ -45,6 +48,22 @@ class IndexRun:
         if counts is None:
             raise IndexingError(f"Pagefind wrote no readable {self.folder}/pagefind-entry.json")
         return counts, said
+
+
+def pagefind_binary():
+    """Pagefind's program, found as `python -m pagefind` finds it (PAGEFIND_BINARY_PATH, else the binary of
+    the pagefind[bin] package); started directly, it spares each run the start of a Python interpreter."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError as error:
+        raise IndexingError(f"{sys.executable} cannot import the pagefind package ({error})") from error
+    try:
+        binary = get_executable()
+    except OSError as error:  # pagefind_bin installed without its binary
+        raise IndexingError(str(error)) from error
+    if binary is None:
+        raise IndexingError(f"the pagefind package of {sys.executable} found no Pagefind binary")
+    return binary
 
 
 def indexed_counts(bundle):

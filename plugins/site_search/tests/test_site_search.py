@@ -168,23 +168,29 @@ def test_escaped_text_about_the_attribute_is_not_a_mark(tmp_path):
     assert not is_marked(path)
 
 
-@pytest.mark.parametrize("executable", ["python that cannot index", "missing"])
-def test_a_failing_pagefind_is_one_clear_error(tmp_path, written, caplog, monkeypatch, executable):
+@pytest.mark.parametrize("pagefind", ["fails", "missing", "not installed"])
+def test_a_failing_pagefind_is_one_clear_error(tmp_path, written, caplog, monkeypatch, pagefind):
     marked_page(tmp_path / "fi")
-    if executable == "missing":
-        monkeypatch.setattr(sys, "executable", str(tmp_path / "no-such-python"))
-    else:
-        fake = tmp_path / "python"
-        fake.write_text("#!/bin/sh\necho 'No module named pagefind' >&2\nexit 1\n")
+    if pagefind == "fails":
+        fake = tmp_path / "pagefind"
+        fake.write_text("#!/bin/sh\necho 'Error: could not read the site' >&2\nexit 1\n")
         fake.chmod(0o755)
-        monkeypatch.setattr(sys, "executable", str(fake))
+        monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+    elif pagefind == "missing":
+        monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    else:
+        monkeypatch.setitem(sys.modules, "pagefind.service", None)  # as if the package were not there
     with caplog.at_level(logging.ERROR):
         indexed(tmp_path)
     [error] = [record for record in caplog.records if record.levelno == logging.ERROR]
     assert error.exc_info is None
     message = error.getMessage()
     assert "Pagefind could not index" in message and "SEARCH_ENABLED = False" in message
-    assert ("No module named pagefind" in message) if executable != "missing" else ("could not be started" in message)
+    assert {
+        "fails": "Error: could not read the site",
+        "missing": "no-such-pagefind could not be started",
+        "not installed": "cannot import the pagefind package",
+    }[pagefind] in message
 
 
 def test_pagefind_indexes_only_marked_pages_per_language(tmp_path, written, caplog):
