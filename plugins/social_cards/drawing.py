@@ -17,12 +17,12 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont, features
 
 from .glyphs import characters_of
-from .png import rows_png, with_filter_bytes
+from .png import Unchanging, rows_png, unchanging_rows, with_filter_bytes
 from .typesetting import Typeface, has_kern_table, keep
 
 WIDTH, HEIGHT = 1200, 630
 # Change it whenever the drawing below changes: every cached card is then redrawn.
-RENDERER_VERSION = 4
+RENDERER_VERSION = 5
 
 EDGE = 16  # the accent band along the left side
 MARGIN = 80  # left and right, from the card's sides
@@ -335,17 +335,21 @@ def draw_card(title, *, site_name, caption, style, fonts):
     """The PNG of a card and where its title went. Same input, same bytes: PNGs carry no date."""
     layout, (rule, colour), lines = _plan_title(title, style, fonts)
     palette = _palette(style)
-    rows = _background(site_name, caption, style, fonts)
+    background = _background(site_name, caption, style, fonts)
+    rows = background.rows
     # drawn on the shared background itself, one column right of the card's own (column 0 holds PNG's
     # filter bytes), and the rows drawn on put back once deflated: copying a whole card cost more than drawing it
     top = max(0, min(rule[1], *(box.top for box in layout.boxes)))
     bottom = min(HEIGHT, max(rule[3] + 1, *(box.bottom for box in layout.boxes)))
+    unchanging = background.unchanging
+    if top < unchanging.top or bottom > unchanging.bottom:
+        unchanging = None  # a glyph reaching out of the title's area: the whole card is deflated
     kept = rows.crop((0, top, rows.width, bottom))
     try:
         ImageDraw.Draw(rows).rectangle(_shifted_box(rule), fill=palette.flat[colour])
         _paste_text(rows, [((x + 1, y), text, font, anchor) for (x, y), text, font, anchor in lines],
                     palette.ramps[style.foreground])
-        png = rows_png(rows, palette.colours)
+        png = rows_png(rows, palette.colours, unchanging)
     finally:
         rows.paste(kept, (0, top))
     return Card(png, layout)
@@ -354,6 +358,12 @@ def draw_card(title, *, site_name, caption, style, fonts):
 def _shifted_box(box):
     left, top, right, bottom = box
     return (left + 1, top, right + 1, bottom)
+
+
+@dataclass
+class _Background:
+    rows: Image.Image  # made by with_filter_bytes
+    unchanging: Unchanging  # the rows above and below the title's area, deflated once
 
 
 @lru_cache(maxsize=16)  # the same on every card of a site name, caption (one a language) and style
@@ -370,7 +380,8 @@ def _background(site_name, caption, style, fonts):
     image.paste(palette.mark, MARK_CORNER, palette.mark_mask)
     for colour, texts in _footer(site_name, caption, style, fonts):
         _paste_text(image, texts, palette.ramps[colour])
-    return with_filter_bytes(image)
+    rows = with_filter_bytes(image)
+    return _Background(rows, unchanging_rows(rows, TOP, TITLE_AREA.bottom))
 
 
 def _paste_text(image, texts, ramp):

@@ -2,12 +2,14 @@
 
 import io
 import shutil
+import struct
 import subprocess
+import zlib
 
 import pytest
 from PIL import Image, ImageDraw
 
-from social_cards.png import rows_png, with_filter_bytes
+from social_cards.png import rows_png, unchanging_rows, with_filter_bytes
 
 COLOURS = bytes([250, 248, 243, 30, 35, 45, 180, 70, 30, 12, 94, 88])
 
@@ -34,6 +36,29 @@ def test_pillow_reads_back_the_same_indices_and_colours():
         assert image.convert("RGB").getpixel((2, 2)) == (12, 94, 88)
 
 
+def idat(png):
+    length = struct.unpack(">I", png[png.index(b"IDAT") - 4 : png.index(b"IDAT")])[0]
+    return png[png.index(b"IDAT") + 4 :][:length]
+
+
+@pytest.mark.parametrize("top, bottom", [(20, 100), (0, 157), (0, 40), (60, 157), (80, 80)])
+def test_rows_drawn_between_the_unchanging_ones_read_back_whole(top, bottom):
+    background = with_filter_bytes(indices())
+    unchanging = unchanging_rows(background, top, bottom)
+    drawn = indices()
+    if bottom > top:
+        ImageDraw.Draw(drawn).rectangle((100, top, 140, bottom - 1), fill=1)  # only between top and bottom
+    rows = with_filter_bytes(drawn)
+    png = rows_png(rows, COLOURS, unchanging)
+    # zlib checks the spliced stream's Adler-32 and its end; Pillow checks the chunks' CRCs
+    assert zlib.decompress(idat(png)) == rows.tobytes()
+    with Image.open(io.BytesIO(png)) as image:
+        image.load()
+        assert image.tobytes() == drawn.tobytes()
+    assert png != rows_png(rows, COLOURS)  # the other stream, for the same pixels
+    assert png == rows_png(rows, COLOURS, unchanging)
+
+
 def test_the_same_image_gives_the_same_bytes_and_no_metadata():
     first, second = palette_png(indices(), COLOURS), palette_png(indices(), COLOURS)
     assert first == second
@@ -54,6 +79,9 @@ def test_pngcheck_finds_nothing_wrong(tmp_path):
     checked = check(png)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "No errors detected" in checked.stdout and "4 palette entries" in checked.stdout
+    spliced = rows_png(with_filter_bytes(indices()), COLOURS, unchanging_rows(with_filter_bytes(indices()), 25, 90))
+    checked = check(spliced)
+    assert checked.returncode == 0 and "No errors detected" in checked.stdout, checked.stdout + checked.stderr
     # the control: one byte changed in the compressed rows, and pngcheck says so
     damaged = bytearray(png)
     damaged[png.index(b"IDAT") + 20] ^= 0xFF

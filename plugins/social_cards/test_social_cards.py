@@ -379,6 +379,22 @@ def test_cards_drawn_on_a_shared_background_have_the_pixels_of_cards_drawn_whole
             assert (card.layout.lines, card.layout.boxes) == (plan.layout.lines, plan.layout.boxes)
 
 
+def test_a_title_reaching_into_the_rows_deflated_once_is_deflated_whole(style, fonts, monkeypatch):
+    spliced, rows_png = [], drawing.rows_png
+    monkeypatch.setattr(drawing, "rows_png", lambda rows, colours, unchanging: (
+        spliced.append(unchanging is not None), rows_png(rows, colours, unchanging))[1])
+    draw_card(TITLES[0], site_name="Reciprocity Hub", caption="Suomi", style=style, fonts=fonts)
+    # the rows the background deflates once reach into the title's area: this card cannot use them
+    drawing._background.cache_clear()
+    monkeypatch.setattr(drawing, "TOP", drawing.TITLE_AREA.bottom - 40)
+    card = draw_card(TITLES[0], site_name="Reciprocity Hub", caption="Suomi", style=style, fonts=fonts)
+    drawing._background.cache_clear()
+    assert spliced == [True, False]
+    plan = drawing.plan_card(TITLES[0], "Reciprocity Hub", "Suomi", style, fonts)
+    with Image.open(io.BytesIO(card.png)) as image:
+        assert image.tobytes() == palette_drawing(plan, style).tobytes()
+
+
 def test_a_card_is_the_same_bytes_with_its_background_drawn_already_or_not(style, fonts):
     drawing._background.cache_clear()
     first, second = (
@@ -390,7 +406,7 @@ def test_a_card_is_the_same_bytes_with_its_background_drawn_already_or_not(style
 
 
 def test_drawing_a_card_leaves_the_shared_background_as_it_was_even_when_it_fails(style, fonts, monkeypatch):
-    background = drawing._background("Reciprocity Hub", "Polski", style, fonts)
+    background = drawing._background("Reciprocity Hub", "Polski", style, fonts).rows
     before = background.tobytes()
     for title in (TITLES[0], TOO_LONG[0]):
         draw_card(title, site_name="Reciprocity Hub", caption="Polski", style=style, fonts=fonts)
