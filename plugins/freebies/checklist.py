@@ -12,15 +12,14 @@ ACCENT = (163, 60, 34)
 
 
 def _inline(element):
-    """The element's text with bold and italics in fpdf2's own markup."""
+    """The element's text with bold in fpdf2's own markup; italics in the upright face, as the fonts have
+    no italic (a face of its own in fpdf2 would read the same font file again, for each PDF)."""
     parts = []
     for child in element.children:
         if isinstance(child, str):
             parts.append(child.replace("**", "*\u200b*").replace("__", "_\u200b_"))
         elif child.name in ("strong", "b"):
             parts.append(f"**{_inline(child)}**")
-        elif child.name in ("em", "i"):
-            parts.append(f"__{_inline(child)}__")
         else:
             parts.append(_inline(child))
     return "".join(parts)
@@ -32,9 +31,6 @@ class _Checklist(FPDF):
         self.footer_text = footer_text
         self.add_font(FONT, "", fonts["regular"])
         self.add_font(FONT, "B", fonts["bold"])
-        # italics fall back to the regular face: the subset font has no italic
-        self.add_font(FONT, "I", fonts["regular"])
-        self.add_font(FONT, "BI", fonts["bold"])
         self.set_margins(20, 20, 20)
         self.set_auto_page_break(True, margin=20)
         self.set_text_color(*INK)

@@ -9,7 +9,7 @@ import datetime
 # a fixed date keeps the bytes of an unchanged freebie identical from build to build
 CREATION_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
 # bump when the drawing (checklist.py) changes: PDFs cached by the old drawing are then rendered again
-RENDERER_VERSION = 1
+RENDERER_VERSION = 2
 
 
 class FreebieFileError(ValueError):

@@ -13,7 +13,7 @@ THEME_FONTS = Path(__file__).resolve().parents[3] / "theme" / "fonts"
 FONTS = {"regular": str(THEME_FONTS / "NotoSans-Regular.ttf"), "bold": str(THEME_FONTS / "NotoSans-Bold.ttf")}
 CHECKLIST = """# Lista: podziękowania
 
-Wstęp z **pogrubieniem** – „cudzysłów”.
+Wstęp z **pogrubieniem** – „cudzysłów”, *kursywą* i ***jednym, i drugim***.
 
 ## Dziś
 
@@ -29,7 +29,7 @@ def render(source=CHECKLIST):
 def test_the_pdf_keeps_every_letter_and_the_title():
     reader = PdfReader(io.BytesIO(render()))
     text = reader.pages[0].extract_text()
-    for words in ("Zadzwoń do pani Łucji.", "äö", "„cudzysłów”", "« merci »"):
+    for words in ("Zadzwoń do pani Łucji.", "äö", "„cudzysłów”", "kursywą", "jednym, i drugim", "« merci »"):
         assert words in text
     assert reader.metadata.title == "Lista: podziękowania"
 
