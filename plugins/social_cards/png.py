@@ -93,4 +93,5 @@ def _check_indices(image):
 
 
 def _chunk(kind, data):
-    return b"".join([struct.pack(">I", len(data)), kind, data, struct.pack(">I", zlib_ng.crc32(data, zlib_ng.crc32(kind)))])
+    check = zlib_ng.crc32(data, zlib_ng.crc32(kind))  # of the kind and the data, without joining them first
+    return b"".join([struct.pack(">I", len(data)), kind, data, struct.pack(">I", check)])
