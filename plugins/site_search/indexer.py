@@ -34,6 +34,9 @@ class IndexRun:
         except OSError as error:
             self.failure = f"{self.command[0]} could not be started: {error}"
 
+    def running(self):
+        return self.process is not None and self.process.poll() is None
+
     def result(self):
         """(pages indexed per language code, Pagefind's warnings); IndexingError if it wrote no index."""
         if self.process is None:

@@ -7,6 +7,9 @@ DEFAULTS = {
     "SEARCH_ENABLED": True,
     # how many results the search page shows at once; a button shows as many more
     "SEARCH_RESULTS_SHOWN": 10,
+    # how many languages Pagefind indexes at once: each run holds its language's pages in memory (about
+    # 200 MB for 1000 tips), so one at a time keeps a build's memory low, and costs little time
+    "SEARCH_INDEXING_AT_ONCE": 1,
 }
 
 # Where Pagefind writes the indexes and their scripts, under the output folder: one bundle per language,
@@ -35,6 +38,16 @@ def pages_of(language, searchable=(), output=""):
     return "{" + ",".join(sorted(patterns)) + "}"
 
 
+class SearchSettingsError(ValueError):
+    """A site search setting holds a value the plugin cannot use."""
+
+
 def apply(settings):
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
+    at_once = settings["SEARCH_INDEXING_AT_ONCE"]
+    if isinstance(at_once, bool) or not isinstance(at_once, int) or at_once < 1:
+        raise SearchSettingsError(
+            f"SEARCH_INDEXING_AT_ONCE is {at_once!r}: set it to how many languages Pagefind may index at "
+            "once, a whole number from 1"
+        )

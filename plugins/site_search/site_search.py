@@ -21,6 +21,7 @@ def configure(pelican):
     settings.apply(pelican.settings)
     written.start()
     indexing.abandon()  # the runs of a build that failed before its end, if any: they write where this one will
+    indexing.at_once = pelican.settings["SEARCH_INDEXING_AT_ONCE"]
 
 
 def add_generator(pelican):
@@ -28,21 +29,24 @@ def add_generator(pelican):
 
 
 class Indexing:
-    """The search bundles of one build: a language's is started as soon as its tips, pages and freebies
-    are written, so Pagefind indexes it while the next language's pages and the listings are rendered;
-    index_site waits for them all."""
+    """The search bundles of one build: a language's is started once its tips, pages and freebies are
+    written, so Pagefind indexes it while the next language's pages and the listings are rendered, with
+    at most `at_once` (SEARCH_INDEXING_AT_ONCE) runs going at a time; index_site waits for them all."""
 
     def __init__(self):
+        self.at_once = settings.DEFAULTS["SEARCH_INDEXING_AT_ONCE"]
         self.start()
 
     def start(self):
-        self.runs = {}  # language code -> IndexRun
+        self.runs = {}  # language code -> IndexRun, started
+        self.waiting = []  # (language code, IndexRun's arguments) of the runs not started yet, in order
         self.kept = {}  # language code -> pages its bundle holds, kept as it was
 
     def folder_written(self, writer, folder, paths, whole_site, part="content"):
         if not whole_site or not writer.settings["SEARCH_ENABLED"]:
             return  # a page written alone (the dev server's quick path): the full build that follows indexes
         written.note_changes(writer, paths)
+        self.start_waiting()  # a run may have ended since the last folder was written
         if part != "content":
             return  # listings are not indexed: the language's index started once its content was written
         for language in writer.settings["SITE_LANGUAGES"]:
@@ -53,27 +57,42 @@ class Indexing:
         """Index a language again, unless its bundle holds the very pages this build wrote."""
         if language.code in self.runs or language.code in self.kept:
             return
+        if any(code == language.code for code, _ in self.waiting):
+            return
         bundle = Path(output) / settings.bundle_folder(language)
         indexed = (indexed_counts(bundle) or {}).get(language.code)
         if indexed == written.searchable()[language.code] and written.unchanged(language.code):
             self.kept[language.code] = indexed
         else:
             pages = settings.pages_of(language, written.searchable_paths.get(language.code, ()), output)
-            self.runs[language.code] = IndexRun(output, settings.bundle_folder(language), pages)
+            self.waiting.append((language.code, (output, settings.bundle_folder(language), pages)))
+            self.start_waiting()
+
+    def start_waiting(self):
+        """Start the waiting runs that fit beside those still going: each holds its language's pages in
+        memory (about 200 MB for 1000 tips), and one run already keeps both cores busy most of its time."""
+        while self.waiting and sum(run.running() for run in self.runs.values()) < self.at_once:
+            code, arguments = self.waiting.pop(0)
+            self.runs[code] = IndexRun(*arguments)
 
     def results(self):
         """Pages indexed per language code and Pagefind's warnings, once every run has ended; the first
         IndexingError once they all have. The next build starts afresh."""
-        runs, counts, warnings, failure = self.runs, dict(self.kept), [], None
-        self.start()
-        for run in runs.values():
+        counts, warnings, failure, ended = dict(self.kept), [], None, set()
+        while True:
+            self.start_waiting()
+            going = [code for code in self.runs if code not in ended]
+            if not going:
+                break
+            ended.add(going[0])
             try:
-                found, said = run.result()
+                found, said = self.runs[going[0]].result()
             except IndexingError as error:
                 failure = failure or error
                 continue
             counts.update(found)
             warnings.extend(said)
+        self.start()
         if failure:
             raise failure
         return counts, warnings

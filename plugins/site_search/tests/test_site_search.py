@@ -226,25 +226,30 @@ def test_a_rebuild_indexes_again_only_the_languages_whose_pages_changed(tmp_path
     assert bundle_counts(output) == {code: public_pages(code) for code in CODES}
 
 
-def test_a_language_is_indexed_as_soon_as_its_content_is_written_while_the_rest_renders(tmp_path):
-    """Pagefind works on one language while the tips of the next, and then the listings, are rendered."""
+@pytest.mark.parametrize("at_once", [1, 4])
+def test_a_language_is_indexed_once_its_content_is_written_while_the_rest_renders(tmp_path, at_once):
+    """Pagefind works on one language while the tips of the next, and then the listings, are rendered;
+    never more runs at a time than SEARCH_INDEXING_AT_ONCE, as each holds its language in memory."""
     output = tmp_path / "output"
-    started = []  # (folder, part just written, languages whose index was running by then)
+    started = []  # (folder, part just written, languages whose index was started by then, runs going)
+
+    def runs():
+        return sorted(site_search.indexing.runs), sum(run.running() for run in site_search.indexing.runs.values())
 
     def note(writer, folder, part, paths, whole_site):
-        started.append((folder, part, sorted(site_search.indexing.runs)))
+        started.append((folder, part, *runs()))
 
     def at_the_end(pelican):
-        started.append(("finalized", None, sorted(site_search.indexing.runs)))
+        started.append(("finalized", None, *runs()))
 
     signal("page_folder_written").connect(note)
     signals.finalized.connect(at_the_end)  # after the search plugin's receiver: the runs are over by then
     try:
-        build(output)
+        build(output, SEARCH_INDEXING_AT_ONCE=at_once)
     finally:
         signal("page_folder_written").disconnect(note)
         signals.finalized.disconnect(at_the_end)
-    parts = [(folder, part) for folder, part, _ in started if folder in CODES]
+    parts = [(folder, part) for folder, part, _, _ in started if folder in CODES]
     order = [folder for folder, part in parts if part == "content"]
     assert sorted(order) == sorted(CODES)
     listings = [folder for folder, part in parts if part == "listings"]
@@ -252,12 +257,38 @@ def test_a_language_is_indexed_as_soon_as_its_content_is_written_while_the_rest_
         "every language's content first, then the listings"
     )
     assert sorted(listings) == sorted(CODES)
-    running = {(folder, part): runs for folder, part, runs in started}
+    assert max(going for *_, going in started) <= at_once
+    running = {(folder, part): languages for folder, part, languages, _ in started}
     # (whether the folder just written is among them depends on which receiver blinker calls first)
     assert order[0] in running[(order[1], "content")], "the first language's index started before the next was written"
-    assert set(order) <= set(running[(order[0], "listings")]), "every index started before the listings render"
+    if at_once >= len(CODES):
+        assert set(order) <= set(running[(order[0], "listings")]), "every index started before the listings render"
     assert running[("finalized", None)] == [], "every run waited for once the build is done"
     assert bundle_counts(output) == {code: public_pages(code) for code in CODES}
+
+
+def test_runs_wait_for_a_free_place_and_start_in_the_order_their_languages_were_written(tmp_path, written):
+    languages = Languages({code: {} for code in ("fi", "pl")})
+    writer = SimpleNamespace(settings={"SEARCH_ENABLED": True, "SITE_LANGUAGES": languages, "OUTPUT_PATH": str(tmp_path)})
+    for code in ("fi", "pl"):
+        marked_page(tmp_path / code, lang=code)
+    site_search.indexing.at_once = 1
+    try:
+        for code in ("fi", "pl"):
+            site_search.indexing.folder_written(writer, code, {str(tmp_path / code / "index.html")}, whole_site=True)
+        assert list(site_search.indexing.runs) == ["fi"]
+        assert [code for code, _ in site_search.indexing.waiting] == ["pl"]
+        counts, _ = site_search.indexing.results()
+        assert counts == {"fi": 1, "pl": 1}
+        assert site_search.indexing.runs == {} and site_search.indexing.waiting == []
+    finally:
+        site_search.indexing.at_once = settings.DEFAULTS["SEARCH_INDEXING_AT_ONCE"]
+
+
+@pytest.mark.parametrize("value", [0, -1, 1.5, "2", True, None])
+def test_indexing_at_once_must_be_a_whole_number_from_one(value):
+    with pytest.raises(settings.SearchSettingsError, match="SEARCH_INDEXING_AT_ONCE is .*a whole number from 1"):
+        settings.apply({"SEARCH_INDEXING_AT_ONCE": value})
 
 
 def test_pages_written_alone_by_the_dev_server_start_no_indexing(tmp_path, written):
