@@ -55,9 +55,7 @@ class Indexing:
 
     def index_or_keep(self, language, output):
         """Index a language again, unless its bundle holds the very pages this build wrote."""
-        if language.code in self.runs or language.code in self.kept:
-            return
-        if any(code == language.code for code, _ in self.waiting):
+        if language.code in {*self.runs, *self.kept, *(code for code, _ in self.waiting)}:
             return
         bundle = Path(output) / settings.bundle_folder(language)
         indexed = (indexed_counts(bundle) or {}).get(language.code)
