@@ -91,6 +91,55 @@ def run_timed(command, cwd, log):
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, process.returncode
 
 
+def run_sampled(command, cwd, log, interval=0.05):
+    """Run a command to its end, reading the memory of its whole process tree every `interval` seconds:
+    (peak bytes, [(process name, bytes), ...] at that peak, largest first, exit code), or (None, [], code)
+    where /proc cannot say.
+
+    The memory of a process is its proportional set size (PSS): a page shared by n processes (a forked
+    child's inherited pages, a library) counts 1/n in each, so the sum is the memory the tree holds, counting
+    nothing twice. Reading it costs time, so the build this measures is not one of the timed ones.
+    """
+    Path(cwd).mkdir(parents=True, exist_ok=True)
+    peak, parts = None, []
+    with open(log, "wb") as out:
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=child_env())
+        while process.poll() is None:
+            found = [(name, size) for name, size in map(process_memory, process_tree(process.pid)) if size]
+            total = sum(size for _, size in found)
+            if found and (peak is None or total > peak):
+                peak, parts = total, sorted(found, key=lambda part: -part[1])
+            time.sleep(interval)
+    return peak, parts, process.returncode
+
+
+def process_tree(pid):
+    """A process and its descendants, as /proc lists each one's children (a process that has just ended
+    is simply left out)."""
+    tree, todo = [], [pid]
+    while todo:
+        pid = todo.pop()
+        tree.append(pid)
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                todo += map(int, Path(f"/proc/{pid}/task/{task}/children").read_text().split())
+        except OSError:
+            continue
+    return tree
+
+
+def process_memory(pid):
+    """(the program's name, its proportional set size in bytes), or (name, 0) if it is gone or unreadable."""
+    try:
+        name = Path(f"/proc/{pid}/comm").read_text().strip()
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return name, int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return "", 0
+
+
 def child_env():
     env = dict(os.environ)
     env.setdefault("COLUMNS", "160")

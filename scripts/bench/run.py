@@ -13,6 +13,9 @@ For each contender, in every run (the order rotates from run to run):
   3. edit-to-page: the contender's dev server is started (the hub's scripts/devserver.py; `pelican
      --autoreload` for the others), and once its first build is done one word of the tip is changed; the
      time is from the file being saved to the tip's page in the output holding the new word.
+After the runs, one more full build from clean of each contender, untimed, measures its peak memory: the
+proportional set size of the build's whole process tree (its own processes and the programs it starts),
+read from /proc every 50 ms.
 Medians and min-max are printed as a table and written to a Markdown page with the machine's facts.
 """
 
@@ -90,6 +93,7 @@ class Bench:
             self.results[contender.name] = {
                 "label": contender.label, "command": contender.build, "dev_label": contender.dev_label,
                 "full": [], "full_cpu": [], "rebuild": [], "dev": [], "memory": [], "dev_memory": [],
+                "tree_memory": [], "tree_parts": None,
                 "failures": [],
                 "pages": None, "done": None, "size": None,
             }
@@ -162,7 +166,7 @@ class Bench:
         result["memory"].append(peak)
         log_text = self.log(contender, "full", run).read_text(errors="replace")
         result["done"] = [line.strip() for line in log_text.splitlines() if line.startswith("Done:")]
-        print(f"    full build   {seconds:7.2f} s   CPU {cpu:6.2f} s   peak {peak / 2**20:6.0f} MiB",
+        print(f"    full build   {seconds:7.2f} s   CPU {cpu:6.2f} s   largest process {peak / 2**20:6.0f} MiB",
               flush=True)
 
         word = self.next_marker()
@@ -255,9 +259,36 @@ class Bench:
             for contender in order:
                 print(f"run {run}/{args.runs}: {contender.name}", flush=True)
                 self.measure(contender, run)
+        for number in range(1, args.memory_builds + 1):
+            for contender in self.contenders:
+                print(f"memory {number}/{args.memory_builds}: {contender.name} full build ...", flush=True)
+                self.measure_memory(contender, number)
+
+    def measure_memory(self, contender, number):
+        result = self.results[contender.name]
+        self.clear(contender)
+        os.sync()
+        peak, parts, code = harness.run_sampled(contender.build, contender.cwd,
+                                                self.log(contender, "memory", number))
+        self.clear(contender)
+        if code:
+            return self.failed(contender, "memory build", number, f"exit {code}")
+        if peak is None:
+            print("    the memory of its processes could not be read (/proc/<pid>/smaps_rollup)", flush=True)
+            return None
+        result["tree_memory"].append(peak)
+        if peak == max(result["tree_memory"]):
+            result["tree_parts"] = parts
+        print(f"    peak memory  {peak / 2**20:7.0f} MiB   ({describe_parts(parts)})", flush=True)
+        return None
 
 
 # -- reporting -------------------------------------------------------------------------------------
+
+
+def describe_parts(parts):
+    """The processes of a build at its memory peak: "pelican 85, pelican 96, pagefind 190" (MiB)."""
+    return ", ".join(f"{name} {size / 2**20:.0f}" for name, size in parts) + " MiB"
 
 
 def spread(values, unit="s", scale=1.0, digits=2):
@@ -289,7 +320,7 @@ def table_rows(bench):
             spread(result["full_cpu"]),
             spread(result["rebuild"]),
             spread(result["dev"]) + (f" ({result['dev_label']})" if result["dev"] else ""),
-            spread(result["memory"], "MiB", 2**20, 0),
+            spread(result["tree_memory"], "MiB", 2**20, 0),
             " / ".join(ratio(result[key], base.get(key)) for key in ("full", "full_cpu", "rebuild", "dev")),
             str(runs),
         ])
@@ -298,7 +329,7 @@ def table_rows(bench):
 
 HEADER = ["Contender", "Tips (per language × languages)", "Full build, median [min–max]",
           "Full build CPU (user + sys)", "Rebuild after a one-word edit", "Dev server: save to page written",
-          "Peak memory (build)",
+          "Peak memory of the build (all its processes)",
           "vs i18n_subsites (full / CPU / rebuild / edit)", "Runs"]
 
 
@@ -427,10 +458,13 @@ def section(bench, rows, facts):
             f"{key} {[round(v, 2) for v in result[key]]}" for key in ("full", "full_cpu", "rebuild", "dev")
             if result[key]
         )
-        memory = [round(v / 2**20) for v in result["memory"]]
+        tree = [round(v / 2**20) for v in result["tree_memory"]]
+        at_peak = f" ({describe_parts(result['tree_parts'])})" if result["tree_parts"] else ""
+        largest = [round(v / 2**20) for v in result["memory"]]
         dev_memory = [round(v / 2**20) for v in result["dev_memory"]]
-        dev_memory = f"; dev server memory {dev_memory}" if dev_memory else ""
-        lines.append(f"- {name}: {figures}; build memory {memory}{dev_memory}")
+        dev_memory = f"; dev server, largest process {dev_memory}" if dev_memory else ""
+        lines.append(f"- {name}: {figures}; build memory, all processes {tree}{at_peak}; "
+                     f"largest process of the timed builds {largest}{dev_memory}")
     lines += ["", "</details>", ""]
     return "\n".join(lines)
 
@@ -457,12 +491,16 @@ Measured for each, in every run, the order rotating from run to run:
   others) is running with its first build done; one word of the tip is changed, and the time runs from the
   file being saved until the tip's page in the output holds the new word (polled every 10 ms).
 - **Full build CPU**: user + system CPU time of that process, which other load on the machine disturbs less.
-- **Peak memory**: the maximum resident set size of the full build's process (`wait4()`).
+- **Peak memory of the build**: in one more full build from clean of each contender once the runs are over,
+  untimed, the largest sum over the build's process tree (the build and every process it starts: the hub's
+  rendering processes, the search indexer) of each process's proportional set size, read from
+  `/proc/<pid>/smaps_rollup` every 50 ms. A page that n processes share (what a forked child inherits, a
+  library) counts 1/n in each, so the sum counts nothing twice. Reading it slows a build down, hence a build of
+  its own. The processes at that peak are listed under "Every measurement", beside the largest single
+  process's maximum resident set size in the timed builds (`wait4()`).
 
-CPU time and peak memory include the processes a build starts itself and waits for (an external indexer, for
-instance, or the hub's rendering processes); wall times include everything. Peak memory is that of the largest
-one of those processes, not their sum: the hub's rendering processes are forked from the build and share its
-memory, so a sum would count the same pages several times.
+CPU time includes the processes a build starts itself and waits for (an external indexer, for instance, or the
+hub's rendering processes); wall times include everything.
 
 Medians, with the minimum and maximum in brackets. Ratios divide a median by i18n_subsites' (below 1: faster).
 Re-run with `make bench` (250 tips per language) or `make bench-1000`; `make bench RUNS=5` for more runs.
@@ -492,6 +530,8 @@ def main(argv=None):
     parser.add_argument("--output", default=str(DEFAULT_OUTPUT), help="the Markdown results ('' for none)")
     parser.add_argument("--only", nargs="+", choices=["hub", BASELINE, "plain"], help="measure only these")
     parser.add_argument("--no-dev", action="store_true", help="skip the dev-server measurements")
+    parser.add_argument("--memory-builds", type=int, default=1,
+                        help="untimed full builds per contender that measure peak memory (default 1; 0: none)")
     parser.add_argument("--edit-lang", default="en", choices=corpus.LANGUAGES, help="edited tip language")
     parser.add_argument("--seed", default=corpus.DEFAULT_SEED)
     parser.add_argument("--hub", default=str(ROOT), help="the hub's folder (default: this one)")
