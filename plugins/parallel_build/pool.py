@@ -42,9 +42,11 @@ def fork_map(function, items, processes):
 def fork_map_groups(function, groups, processes):
     """fork_map over each group of items in turn, yielding each group's results as soon as they are all in.
 
-    The same children work through every group (a fork of a big process costs its memory pages as
-    they are touched), so whoever reads the results of one group can start on them while the
-    children go on with the next.
+    This process takes a share of every group itself, beside `processes - 1` forked children: a child's
+    memory is what it copies of this process's pages as it touches them, so one child fewer holds less
+    than a child that would do this process's share while it waits. The same children work through
+    every group, so whoever reads the results of one group can start on them while the children go on
+    with the next.
     """
     groups = [list(items) for items in groups]
     processes = min(processes, sum(map(len, groups)) // SMALLEST_SHARED or 1)
@@ -56,16 +58,17 @@ def fork_map_groups(function, groups, processes):
     gc.freeze()  # the children's collections then leave the pages they share with this process alone
     children, finished = [], False
     try:
-        for number in range(processes):
+        for number in range(1, processes):
             receiver, sender = context.Pipe(duplex=False)
             child = context.Process(target=_run_share, args=(function, groups, number, processes, sender), daemon=True)
             child.start()
             sender.close()
-            children.append((child, receiver))
+            children.append((number, child, receiver))
         for index, items in enumerate(groups):
-            # interleaved slices: neighbouring items often cost alike, so every child gets its share of each kind
+            # interleaved slices: neighbouring items often cost alike, so every process gets its share of each kind
             results = [None] * len(items)
-            for number, (child, receiver) in enumerate(children):
+            results[0::processes] = [function(item) for item in items[0::processes]]
+            for number, child, receiver in children:
                 try:
                     outcome, part = receiver.recv()
                 except EOFError:
@@ -77,7 +80,7 @@ def fork_map_groups(function, groups, processes):
             yield results
     finally:
         gc.unfreeze()
-        for child, receiver in children:
+        for _, child, receiver in children:
             receiver.close()
             if not finished:
                 child.terminate()  # an error, or a reader that stopped early: the other groups are not wanted

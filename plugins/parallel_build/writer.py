@@ -3,8 +3,9 @@
 Pelican's writer renders each page as its generator asks for it. This one lets Pelican do everything
 around the rendering as usual (pagination, the page's variables, the `content_written` signal that
 plugins listen to) but only notes what to render. At the end of the build, `flush()` renders the
-noted pages in forked children and writes a file only when its bytes differ from what is there, so
-an unchanged page keeps its file, its date, and the dev server's browser is not reloaded for it.
+noted pages in this process and in forked children, and writes a file only when its bytes differ from
+what is there, so an unchanged page keeps its file, its date, and the dev server's browser is not
+reloaded for it.
 """
 
 import logging

@@ -19,10 +19,11 @@ def test_results_come_back_in_order():
 
 
 @needs_fork
-def test_big_work_runs_in_other_processes_and_small_work_here():
+def test_big_work_is_shared_with_a_child_and_small_work_stays_here():
     here = os.getpid()
     big = set(fork_map(lambda _: os.getpid(), range(SMALLEST_SHARED * 2), 2))
-    assert here not in big and len(big) == 2
+    assert here in big and len(big) == 2, "this process and one child, not two children"
+    assert len(set(fork_map(lambda _: os.getpid(), range(SMALLEST_SHARED * 3), 3))) == 3
     assert set(fork_map(lambda _: os.getpid(), range(SMALLEST_SHARED - 1), 2)) == {here}
     assert set(fork_map(lambda _: os.getpid(), range(SMALLEST_SHARED * 2), 1)) == {here}
 
@@ -34,14 +35,15 @@ def test_children_see_what_the_parent_holds_without_pickling_it():
 
 
 @needs_fork
-def test_an_error_in_a_child_is_raised_here():
-    def fail_on_seven(n):
-        if n == 7:
-            raise ValueError("seven")
+@pytest.mark.parametrize("failing", [6, 7], ids=["in this process's share", "in the child's share"])
+def test_an_error_is_raised_here_wherever_it_happened(failing):
+    def fail(n):
+        if n == failing:
+            raise ValueError(f"{n} failed")
         return n
 
-    with pytest.raises(ValueError, match="seven"):
-        fork_map(fail_on_seven, range(SMALLEST_SHARED * 2), 2)
+    with pytest.raises(ValueError, match=f"{failing} failed"):
+        fork_map(fail, range(SMALLEST_SHARED * 2), 2)
 
 
 def test_build_processes_comes_from_the_setting_or_the_cores():
@@ -93,7 +95,7 @@ def test_groups_come_back_one_at_a_time_from_the_same_children():
         seen.append({pid for _, pid in results})
     assert len(seen) == len(groups)
     assert len(seen[0]) == 2 and seen[1] <= seen[0] and seen[3] == seen[0], "forked once, not once a group"
-    assert os.getpid() not in seen[0]
+    assert os.getpid() in seen[0], "this process takes its share"
 
 
 @needs_fork
