@@ -6,6 +6,7 @@ import os
 from pelican.generators import Generator
 
 from parallel_build.pool import BackgroundWorkFailed, InBackground, can_fork
+from parallel_build.writer import write_if_changed
 
 from multilingual.editions import Listing, link_translations
 from multilingual.languages import save_as, site_languages
@@ -197,9 +198,8 @@ class FreebiesGenerator(Generator):
     def _write_file(self, download):
         path = os.path.join(self.output_path, download.url)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as output:
-            output.write(download.data)
-        logger.info('Writing "%s"', path)
+        if write_if_changed(path, download.data):  # a file holding these bytes already keeps its date
+            logger.info('Writing "%s"', path)
 
 
 class RenderingAhead:

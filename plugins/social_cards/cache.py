@@ -8,6 +8,8 @@ than their bytes do, most of all on a disk where a fresh inode is slow to find.
 import os
 import sqlite3
 
+from parallel_build.writer import write_if_changed
+
 FILE = "social_cards.sqlite3"
 SCHEMA = "CREATE TABLE IF NOT EXISTS cards (key TEXT PRIMARY KEY, png BLOB NOT NULL, too_long INTEGER NOT NULL)"
 
@@ -60,7 +62,7 @@ def _open(path):
 
 
 def write_card(png, destination):
-    """A card written beside its page: a file of its own, so whatever changes it later leaves the cache alone."""
+    """A card written beside its page: a file of its own, so whatever changes it later leaves the cache alone.
+    A file that holds these bytes already is left as it is, as pages are: its date tells an upload nothing new."""
     os.makedirs(os.path.dirname(destination), exist_ok=True)
-    with open(destination, "wb") as card:
-        card.write(png)
+    write_if_changed(destination, png)

@@ -55,6 +55,7 @@ class Built:
     warnings: list  # the plugin's warning messages
     attributes: dict  # save_as -> (social_card, width, height), as the templates saw them
     cards: dict  # card path under output -> PNG bytes
+    modified: dict  # card path under output -> its file's modification time (ns)
 
 
 @contextmanager
@@ -89,9 +90,11 @@ def build_with_cards(output, cache, content=None):
             build(output, **overrides)
     finally:
         signals.article_generator_write_article.disconnect(seen)
-    cards = {path.relative_to(output).as_posix(): path.read_bytes() for path in output.rglob("card.png")}
+    found = {path.relative_to(output).as_posix(): path for path in output.rglob("card.png")}
+    cards = {name: path.read_bytes() for name, path in found.items()}
+    modified = {name: path.stat().st_mtime_ns for name, path in found.items()}
     count = BuildCount(LAST_BUILD.drawn, LAST_BUILD.reused)
-    return Built(output, count, [record.getMessage() for record in records], attributes, cards)
+    return Built(output, count, [record.getMessage() for record in records], attributes, cards, modified)
 
 
 def content_with(tmp_path, file, old, new):
@@ -105,6 +108,9 @@ def content_with(tmp_path, file, old, new):
     return content
 
 
+A_YEAR_AGO = time.time_ns() - 365 * 24 * 3600 * 10**9
+
+
 @pytest.fixture(scope="module")
 def cache(tmp_path_factory):
     return tmp_path_factory.mktemp("cache")
@@ -112,9 +118,12 @@ def cache(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory, cache):
-    """The sample site built twice into the same folder, with the same cache."""
+    """The sample site built twice into the same folder, with the same cache; between the two, the cards
+    are dated a year back, so that a card the second build writes shows."""
     output = tmp_path_factory.mktemp("site")
     first = build_with_cards(output, cache)
+    for name in first.cards:
+        os.utime(output / name, ns=(A_YEAR_AGO, A_YEAR_AGO))
     second = build_with_cards(output, cache)
     return first, second
 
@@ -180,10 +189,11 @@ def test_the_first_build_draws_every_card_and_caches_it_under_cache_path(builds,
     assert not list(cache.rglob("*.png")), "one file for every card, not a file each"
 
 
-def test_a_second_build_redraws_nothing_and_writes_the_same_bytes(builds):
+def test_a_second_build_redraws_nothing_and_leaves_the_same_bytes_alone(builds):
     first, second = builds
     assert second.count == BuildCount(drawn=0, reused=len(first.cards))
     assert second.cards == first.cards
+    assert set(second.modified.values()) == {A_YEAR_AGO}, "a card file holding the same bytes is not written again"
 
 
 def test_changing_one_title_redraws_exactly_that_card(builds, edited):

@@ -159,9 +159,14 @@ def test_a_rebuild_renders_only_the_changed_freebie(tmp_path, renders, caplog):
     assert len(list(files.glob("*.md"))) == len(cold) == 8
     # drawn by another process while the tips were read: this one found them all in the cache
     assert renders == [] and reports == [f"Freebie PDFs: 8 rendered, 0 reused from {cache / pdf_cache.FOLDER}"]
-    warm, reports = build_once("warm")
+    a_year_ago = os.stat(cache).st_mtime_ns - 365 * 24 * 3600 * 10**9
+    for path in (tmp_path / "cold").glob("**/*.pdf"):
+        os.utime(path, ns=(a_year_ago, a_year_ago))
+    warm, reports = build_once("cold")  # into the same folder
     assert renders == [] and warm == cold
     assert reports == [f"Freebie PDFs: 0 rendered, 8 reused from {cache / pdf_cache.FOLDER}"]
+    dates = {path.stat().st_mtime_ns for path in (tmp_path / "cold").glob("**/*.pdf")}
+    assert dates == {a_year_ago}, "a PDF file holding the same bytes is not written again"
 
     changed = files / "thank-you-checklist.fr.md"
     changed.write_text(changed.read_text(encoding="utf-8") + "\n- Une case de plus.\n", encoding="utf-8")
