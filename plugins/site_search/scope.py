@@ -7,6 +7,8 @@ carries the mark is a stray: a draft, a hidden page or a freebie's secret
 delivery page must never be found by search.
 """
 
+import hashlib
+import os
 import re
 from collections import Counter
 
@@ -16,6 +18,26 @@ from multilingual.writing import is_public, written_page
 
 # An element with the attribute; escaped text (&lt;div data-pagefind-body&gt;) does not match.
 MARK = re.compile(r"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s=/>]")
+
+
+# A part of a page search never reads (outside data-pagefind-body, and data-pagefind-ignore="all") is set
+# between these comments: a change there, such as a translation's "may be behind" notice, leaves the
+# language's index as it was.
+NOT_SEARCHED = (b"<!-- not searched -->", b"<!-- /not searched -->")
+
+
+def search_fingerprint(path):
+    """A digest of what search may read of a page: its bytes, less the parts marked as not searched."""
+    with open(path, "rb") as written:
+        data = written.read()
+    start, end = NOT_SEARCHED
+    digest = hashlib.blake2b(digest_size=16)
+    at = 0
+    while (opening := data.find(start, at)) != -1 and (closing := data.find(end, opening)) != -1:
+        digest.update(data[at:opening])
+        at = closing + len(end)
+    digest.update(data[at:])
+    return digest.hexdigest()
 
 
 def searchable(page):
@@ -40,22 +62,18 @@ class WrittenPages:
 
     def start(self):
         self.searchable_paths = {}  # language code -> [path of each of its searchable pages]
-        self.changed = None  # the paths of the pages whose bytes this build changed, when the writer says
         self.others = []  # (path, what kind of page) of every other page written
 
     def searchable(self):
         """Language code -> how many searchable pages were written."""
         return Counter({code: len(paths) for code, paths in self.searchable_paths.items()})
 
-    def note_changes(self, sender, paths):
-        """Paths whose bytes this build changed, told folder by folder."""
-        self.changed = (self.changed or set()) | set(paths)
-
-    def unchanged(self, code):
-        """Whether no searchable page of a language changed its bytes in this build (False if unknown)."""
-        if self.changed is None:
-            return False
-        return not any(path in self.changed for path in self.searchable_paths.get(code, ()))
+    def fingerprints(self, code, output):
+        """{path under `output`: search fingerprint} of a language's searchable pages, once they are written."""
+        return {
+            os.path.relpath(path, output).replace(os.sep, "/"): search_fingerprint(path)
+            for path in self.searchable_paths.get(code, ())
+        }
 
     def strays(self):
         """What kind of page -> pages marked for indexing that must not be; never their paths, as a

@@ -1,6 +1,8 @@
 """Signal receivers: set up the settings, add the search pages, note what is written, then index the site."""
 
+import json
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -22,6 +24,7 @@ def configure(pelican):
     written.start()
     indexing.abandon()  # the runs of a build that failed before its end, if any: they write where this one will
     indexing.at_once = pelican.settings["SEARCH_INDEXING_AT_ONCE"]
+    indexing.as_indexed = IndexedPages(pelican.settings.get("CACHE_PATH"), pelican.settings["OUTPUT_PATH"])
 
 
 def add_generator(pelican):
@@ -35,17 +38,18 @@ class Indexing:
 
     def __init__(self):
         self.at_once = settings.DEFAULTS["SEARCH_INDEXING_AT_ONCE"]
+        self.as_indexed = IndexedPages(None, None)
         self.start()
 
     def start(self):
         self.runs = {}  # language code -> IndexRun, started
         self.waiting = []  # (language code, IndexRun's arguments) of the runs not started yet, in order
         self.kept = {}  # language code -> pages its bundle holds, kept as it was
+        self.fingerprints = {}  # page path under the output -> search fingerprint, of this build's pages
 
     def folder_written(self, writer, folder, paths, whole_site, part="content"):
         if not whole_site or not writer.settings["SEARCH_ENABLED"]:
             return  # a page written alone (the dev server's quick path): the full build that follows indexes
-        written.note_changes(writer, paths)
         self.start_waiting()  # a run may have ended since the last folder was written
         if part != "content":
             return  # listings are not indexed: the language's index started once its content was written
@@ -54,12 +58,15 @@ class Indexing:
                 self.index_or_keep(language, writer.settings["OUTPUT_PATH"])
 
     def index_or_keep(self, language, output):
-        """Index a language again, unless its bundle holds the very pages this build wrote."""
+        """Index a language again, unless its bundle holds what search reads of the very pages this build
+        wrote: the same pages, each with the fingerprint it had when the bundle was made."""
         if language.code in {*self.runs, *self.kept, *(code for code, _ in self.waiting)}:
             return
         bundle = Path(output) / settings.bundle_folder(language)
         indexed = (indexed_counts(bundle) or {}).get(language.code)
-        if indexed == written.searchable()[language.code] and written.unchanged(language.code):
+        fingerprints = written.fingerprints(language.code, output)
+        self.fingerprints.update(fingerprints)
+        if indexed == len(fingerprints) and self.as_indexed.hold(fingerprints):
             self.kept[language.code] = indexed
         else:
             pages = settings.pages_of(language, written.searchable_paths.get(language.code, ()), output)
@@ -103,6 +110,43 @@ class Indexing:
             pass
 
 
+class IndexedPages:
+    """The search fingerprint of every page as the bundles of an output folder last indexed it, kept under
+    CACHE_PATH between builds (none without it, or for another output folder: every language is then
+    indexed again)."""
+
+    FILE = "site_search_pages.json"
+
+    def __init__(self, cache_path, output):
+        self.path = Path(cache_path) / self.FILE if cache_path else None
+        self.output = os.path.abspath(output) if output else None
+        self.fingerprints = self._read()
+
+    def _read(self):
+        try:
+            found = json.loads(self.path.read_text(encoding="utf-8"))
+            return dict(found["pages"]) if found["output"] == self.output else {}
+        except (AttributeError, OSError, ValueError, KeyError, TypeError):
+            return {}
+
+    def hold(self, fingerprints):
+        """Whether every one of these pages was indexed as it is now."""
+        return all(self.fingerprints.get(path) == fingerprint for path, fingerprint in fingerprints.items())
+
+    def save(self, fingerprints):
+        if self.path is None:
+            return
+        self.fingerprints = dict(fingerprints)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.path.with_suffix(f".{os.getpid()}.partial")
+            stored = {"output": self.output, "pages": self.fingerprints}
+            partial.write_text(json.dumps(stored, sort_keys=True), encoding="utf-8")
+            os.replace(partial, self.path)
+        except OSError as error:
+            logger.debug("Site search: %s not written: %s", self.path, error)
+
+
 indexing = Indexing()
 
 
@@ -126,7 +170,7 @@ def index_site(pelican):
         return
     for language in languages:  # those whose pages are not in a folder of their own
         indexing.index_or_keep(language, output)
-    kept = sorted(indexing.kept)
+    kept, fingerprints = sorted(indexing.kept), indexing.fingerprints
     try:
         counts, warnings = indexing.results()
     except IndexingError as error:
@@ -138,6 +182,7 @@ def index_site(pelican):
             error,
         )
         return
+    indexing.as_indexed.save(fingerprints)  # every bundle now holds these pages as they are
     bundles = {Path(output) / settings.bundle_folder(language) for language in languages}
     for stale in set((Path(output) / settings.BUNDLE_FOLDER).glob("*")) - bundles:
         if stale.is_dir():

@@ -485,8 +485,8 @@ Measured for each, in every run, the order rotating from run to run:
   build, so that no build pays for the writing or the removal of files by the one before.
 - **Rebuild after a one-word edit**: one word of one English tip changed, then the same command again into the
   same output, with whatever each contender keeps between builds (the hub: drawn social cards and freebie
-  PDFs in its cache folder, and the search index of each language none of whose pages changed; stock Pelican
-  caches no content by default).
+  PDFs in its cache folder, and the search index of each language where what search reads is unchanged;
+  stock Pelican caches no content by default).
 - **Dev server: save to page written**: the hub's `scripts/devserver.py` (`pelican --autoreload` for the
   others) is running with its first build done; one word of the tip is changed, and the time runs from the
   file being saved until the tip's page in the output holds the new word (polled every 10 ms).

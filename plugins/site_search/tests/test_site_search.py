@@ -15,8 +15,9 @@ from pelican import signals
 from multilingual.editions import Listing
 from multilingual.languages import Languages
 from site_search import settings, site_search
+from site_search.indexer import IndexingError
 from site_search.plurals import plural_samples
-from site_search.scope import WrittenPages, is_marked
+from site_search.scope import WrittenPages, is_marked, search_fingerprint
 from support import ROOT, build, html, read_metadata, sources
 
 CODES = ["en", "fr", "pl", "fi"]
@@ -162,6 +163,21 @@ def test_a_marked_page_that_is_not_public_stops_the_indexing(tmp_path, written, 
     assert "0123456789abcdef" not in error, "a delivery page's address is its secret: never in a log"
 
 
+def test_a_fingerprint_leaves_out_only_what_is_marked_as_not_searched(tmp_path):
+    page = tmp_path / "index.html"
+
+    def fingerprint(text):
+        page.write_text(text, encoding="utf-8")
+        return search_fingerprint(page)
+
+    plain = fingerprint("<main data-pagefind-body>Salaisuus</main>")
+    notice = "<!-- not searched --><p data-pagefind-ignore=all>Voi olla vanha</p>\n<!-- /not searched -->"
+    assert fingerprint(f"<main data-pagefind-body>Salaisuus</main>{notice}") == plain
+    assert fingerprint(f"{notice}<main data-pagefind-body>Salaisuus</main>{notice}") == plain
+    assert fingerprint("<main data-pagefind-body>Salaisuudet</main>") != plain
+    assert fingerprint("<main data-pagefind-body>Salaisuus</main><!-- not searched --><p>") != plain, "no end: kept"
+
+
 def test_escaped_text_about_the_attribute_is_not_a_mark(tmp_path):
     path = tmp_path / "index.html"
     path.write_text("<p>Add &lt;main data-pagefind-body&gt; to the template.</p>")
@@ -224,6 +240,60 @@ def test_a_rebuild_indexes_again_only_the_languages_whose_pages_changed(tmp_path
     after = entries()
     assert {code for code in CODES if after[code] != first[code]} == {"fr"}
     assert bundle_counts(output) == {code: public_pages(code) for code in CODES}
+
+
+def entry_times(output):
+    return {code: (output / "pagefind" / code / "pagefind-entry.json").stat().st_mtime_ns for code in CODES}
+
+
+def test_editing_a_source_indexes_its_language_only_though_its_translations_now_say_they_may_be_behind(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    output = tmp_path / "output"
+    build(output, PATH=str(content))
+    first = entry_times(output)
+    translation = output / "fr" / "conseils" / "donnez-d-abord-demandez-ensuite" / "index.html"
+    assert "outdated-notice" not in translation.read_text(encoding="utf-8")
+
+    source = content / "tips" / "give-first.en.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("\n\n", "\n\nA brand-new sentence.\n\n", 1), encoding="utf-8")
+    build(output, PATH=str(content))
+    assert "outdated-notice" in translation.read_text(encoding="utf-8"), "the French page did change"
+    after = entry_times(output)
+    assert {code for code in CODES if after[code] != first[code]} == {"en"}
+    assert bundle_counts(output) == {code: public_pages(code) for code in CODES}
+
+
+class _StoppedRun:
+    """An IndexRun that never starts: a build stopped between writing its pages and indexing them."""
+
+    def __init__(self, *args):
+        pass
+
+    def running(self):
+        return False
+
+    def result(self):
+        raise IndexingError("stopped")
+
+
+def test_pages_a_stopped_build_wrote_are_indexed_by_the_next_though_their_bytes_are_the_same(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    output = tmp_path / "output"
+    build(output, PATH=str(content))
+    first = entry_times(output)
+
+    tip = content / "tips" / "give-first.pl.md"
+    tip.write_text(tip.read_text(encoding="utf-8").replace("\n\n", "\n\nZupełnie nowe zdanie.\n\n", 1), encoding="utf-8")
+    with monkeypatch.context() as patched:
+        patched.setattr(site_search, "IndexRun", _StoppedRun)
+        build(output, PATH=str(content))  # the Polish page is written; its index is the old one
+    assert entry_times(output) == first
+
+    build(output, PATH=str(content))  # writes nothing new: the same content
+    after = entry_times(output)
+    assert {code for code in CODES if after[code] != first[code]} == {"pl"}
 
 
 @pytest.mark.parametrize("at_once", [1, 4])
