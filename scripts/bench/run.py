@@ -383,7 +383,10 @@ def machine_facts(bench):
     nproc = output_of("nproc") or str(os.cpu_count())
     hub = str(args.hub)
     commit = output_of("git", "-C", hub, "rev-parse", "--short", "HEAD")
-    dirty = output_of("git", "-C", hub, "status", "--porcelain", "--untracked-files=no")
+    # the results page itself, written by the run before, is not a change to what is measured
+    results = os.path.relpath(Path(args.output).resolve(), Path(hub).resolve()) if args.output else ".."
+    besides = [] if results.startswith("..") else ["--", ".", f":!{results}"]
+    dirty = output_of("git", "-C", hub, "status", "--porcelain", "--untracked-files=no", *besides)
     revision = commit or "unknown"
     if dirty:
         revision += " with uncommitted changes"
