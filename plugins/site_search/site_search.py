@@ -134,15 +134,15 @@ class IndexedPages:
         return all(self.fingerprints.get(path) == fingerprint for path, fingerprint in fingerprints.items())
 
     def save(self, fingerprints):
+        """Keep these fingerprints for the next build. A file cut short reads as none: every language is then
+        indexed again, so it needs no writing aside."""
         if self.path is None:
             return
         self.fingerprints = dict(fingerprints)
+        stored = json.dumps({"output": self.output, "pages": self.fingerprints}, sort_keys=True)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.path.with_suffix(f".{os.getpid()}.partial")
-            stored = {"output": self.output, "pages": self.fingerprints}
-            partial.write_text(json.dumps(stored, sort_keys=True), encoding="utf-8")
-            os.replace(partial, self.path)
+            self.path.write_text(stored, encoding="utf-8")
         except OSError as error:
             logger.debug("Site search: %s not written: %s", self.path, error)
 

@@ -81,10 +81,9 @@ def contenders(site, hub=ROOT, venv=BENCH_VENV, work=WORK):
 def run_timed(command, cwd, log):
     """Run a command to its end: (wall seconds, CPU seconds (user + system), peak RSS in bytes, exit code),
     its output in `log`."""
-    Path(cwd).mkdir(parents=True, exist_ok=True)
     with open(log, "wb") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=child_env())
+        process = start_logged(command, cwd, out)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -100,10 +99,9 @@ def run_sampled(command, cwd, log, interval=0.05):
     child's inherited pages, a library) counts 1/n in each, so the sum is the memory the tree holds, counting
     nothing twice. Reading it costs time, so the build this measures is not one of the timed ones.
     """
-    Path(cwd).mkdir(parents=True, exist_ok=True)
     peak, parts = None, []
     with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=child_env())
+        process = start_logged(command, cwd, out)
         while process.poll() is None:
             found = [(name, size) for name, size in map(process_memory, process_tree(process.pid)) if size]
             total = sum(size for _, size in found)
@@ -138,6 +136,12 @@ def process_memory(pid):
     except (OSError, ValueError, IndexError):
         pass
     return "", 0
+
+
+def start_logged(command, cwd, out):
+    """Start a command in `cwd` (made if missing), its output and errors into the open file `out`."""
+    Path(cwd).mkdir(parents=True, exist_ok=True)
+    return subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=child_env())
 
 
 def child_env():
