@@ -15,6 +15,8 @@ import traceback
 
 # Below this many items a fork costs more than it saves.
 SMALLEST_SHARED = 32
+# How much lower a process that does work nobody waits for yet runs (nice(2) steps; 19 is the lowest).
+YIELDING_NICENESS = 10
 
 
 def build_processes(settings):
@@ -23,6 +25,16 @@ def build_processes(settings):
     if wanted is None:
         wanted = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, int(wanted or 1))
+
+
+def yield_cores():
+    """Lower this process's priority, for good: work that nobody waits for until the end of the build (drawing
+    cards, PDFs) then takes what the reading, the rendering and the search index leave of the cores, rather
+    than slowing them down and leaving cores idle at the end while the last languages are indexed."""
+    try:
+        os.nice(YIELDING_NICENESS)
+    except (AttributeError, OSError):  # no nice() on this system: the work runs at the build's priority
+        pass
 
 
 def can_fork():
@@ -39,14 +51,15 @@ def fork_map(function, items, processes):
         return next(groups)
 
 
-def fork_map_groups(function, groups, processes):
+def fork_map_groups(function, groups, processes, yield_from=None):
     """fork_map over each group of items in turn, yielding each group's results as soon as they are all in.
 
     This process takes a share of every group itself, beside `processes - 1` forked children: a child's
     memory is what it copies of this process's pages as it touches them, so one child fewer holds less
     than a child that would do this process's share while it waits. The same children work through
     every group, so whoever reads the results of one group can start on them while the children go on
-    with the next.
+    with the next. From the group numbered `yield_from` on, the children run at a lower priority
+    (yield_cores): what reads those groups' results waits for the end of the build anyway.
     """
     groups = [list(items) for items in groups]
     processes = min(processes, sum(map(len, groups)) // SMALLEST_SHARED or 1)
@@ -60,7 +73,8 @@ def fork_map_groups(function, groups, processes):
     try:
         for number in range(1, processes):
             receiver, sender = context.Pipe(duplex=False)
-            child = context.Process(target=_run_share, args=(function, groups, number, processes, sender), daemon=True)
+            share = (function, groups, number, processes, sender, yield_from)
+            child = context.Process(target=_run_share, args=share, daemon=True)
             child.start()
             sender.close()
             children.append((number, child, receiver))
@@ -87,8 +101,10 @@ def fork_map_groups(function, groups, processes):
             child.join()
 
 
-def _run_share(function, groups, number, processes, sender):
-    for items in groups:
+def _run_share(function, groups, number, processes, sender, yield_from):
+    for index, items in enumerate(groups):
+        if index == yield_from:
+            yield_cores()
         try:
             sender.send(("done", [function(item) for item in items[number::processes]]))
         except Exception as error:
@@ -103,10 +119,11 @@ class InBackground:
     """fork_map(function, items, processes) in a forked child while this process goes on; wait() for it.
 
     The results travel back pickled through a pipe, which the child fills once its work is done, so
-    work whose results are files (drawn cards) should return None.
+    work whose results are files (drawn cards) should return None. `yielding`: the child runs at a lower
+    priority (yield_cores), for work that is waited for only at the end of the build.
     """
 
-    def __init__(self, function, items, processes):
+    def __init__(self, function, items, processes, yielding=False):
         self.pid, self.results = None, []
         items = list(items)
         if not items:
@@ -121,6 +138,8 @@ class InBackground:
             code = 1
             try:
                 os.close(reader)
+                if yielding:
+                    yield_cores()
                 results = fork_map(function, items, processes)
                 with os.fdopen(writer, "wb") as pipe:
                     pickle.dump(results, pipe, protocol=pickle.HIGHEST_PROTOCOL)

@@ -127,7 +127,10 @@ class ParallelWriter(Writer):
         count = WriteCount()
         fragments.forget()  # a fragment of an earlier flush may show content edited since
         parts = _in_order(pages, self.output_path)
-        rendered = fork_map_groups(_render_and_write, [group for _, _, group in parts], processes)
+        # the listings: nothing reads them before the build ends, while each language's search index, made
+        # meanwhile, is what the build's end waits for
+        listings = next((index for index, (_, part, _) in enumerate(parts) if part == LISTINGS), None)
+        rendered = fork_map_groups(_render_and_write, [group for _, _, group in parts], processes, listings)
         try:
             for (folder, part, group), outcomes in zip(parts, rendered):
                 written = set()

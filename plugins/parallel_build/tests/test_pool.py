@@ -7,7 +7,8 @@ import time
 import pytest
 
 from parallel_build.pool import (
-    SMALLEST_SHARED, BackgroundWorkFailed, InBackground, build_processes, can_fork, fork_map, fork_map_groups,
+    SMALLEST_SHARED, YIELDING_NICENESS, BackgroundWorkFailed, InBackground, build_processes, can_fork, fork_map,
+    fork_map_groups,
 )
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="no fork on this system")
@@ -65,6 +66,15 @@ def test_background_work_runs_elsewhere_while_this_process_goes_on_and_its_resul
 
 
 @needs_fork
+def test_background_work_nobody_waits_for_yet_runs_at_a_lower_priority():
+    here = os.nice(0)
+    lowered = min(19, here + YIELDING_NICENESS)
+    assert InBackground(lambda _: os.nice(0), [1], 1, yielding=True).wait() == [lowered]
+    assert InBackground(lambda _: os.nice(0), [1], 1).wait() == [here], "waited for soon: the build's priority"
+    assert os.nice(0) == here, "only the child yields"
+
+
+@needs_fork
 def test_big_results_do_not_block_the_background_work():
     # more than a pipe holds (64 KiB): the child must not wait for a reader that waits for it
     results = InBackground(lambda n: "x" * 100_000, range(3), 1).wait()
@@ -96,6 +106,20 @@ def test_groups_come_back_one_at_a_time_from_the_same_children():
     assert len(seen) == len(groups)
     assert len(seen[0]) == 2 and seen[1] <= seen[0] and seen[3] == seen[0], "forked once, not once a group"
     assert os.getpid() in seen[0], "this process takes its share"
+
+
+@needs_fork
+def test_the_children_yield_the_cores_from_the_group_asked_on():
+    here = os.nice(0)
+    groups = [range(SMALLEST_SHARED * 2)] * 3
+    niceness = [
+        {(pid, nice) for pid, nice in results}
+        for results in fork_map_groups(lambda _: (os.getpid(), os.nice(0)), groups, 2, yield_from=1)
+    ]
+    child = {pid for pid, _ in niceness[0]} - {os.getpid()}
+    lowered = min(19, here + YIELDING_NICENESS)
+    assert niceness[0] == {(os.getpid(), here), (*child, here)}
+    assert niceness[1] == niceness[2] == {(os.getpid(), here), (*child, lowered)}, "this process keeps its priority"
 
 
 @needs_fork

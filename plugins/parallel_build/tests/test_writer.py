@@ -1,5 +1,6 @@
 """The parallel writer: the same site as rendering in one process, and unchanged files left alone."""
 
+import os
 import shutil
 from pathlib import Path
 
@@ -7,6 +8,8 @@ import pytest
 from pelican.contents import Article, Page
 from pelican.log import LimitFilter
 
+from parallel_build import writer
+from parallel_build.pool import fork_map_groups
 from parallel_build.writer import LAST_BUILD, PageRenderError, Pending, _in_order, write_if_changed
 from support import ROOT, build
 
@@ -121,3 +124,21 @@ def test_every_folders_tips_and_pages_are_rendered_before_any_listing():
         ("fr", "listings", ["out/fr/index.html"]),
         ("", "listings", ["out/index.html"]),
     ]
+
+
+def test_the_listings_are_rendered_at_a_lower_priority_than_the_content(tmp_path, monkeypatch):
+    asked = []
+
+    def recording(function, groups, processes, yield_from=None):
+        asked.append(([[path for path, _ in group] for group in groups], yield_from))
+        return fork_map_groups(function, groups, processes, yield_from)
+
+    monkeypatch.setattr(writer, "fork_map_groups", recording)
+    fresh_build(tmp_path / "output", BUILD_PROCESSES=2, SEARCH_ENABLED=False)
+    [(groups, yield_from)] = asked
+    tips = {str(path) for path in (tmp_path / "output").glob("en/tips/*/index.html")}
+    assert yield_from is not None and 0 < yield_from < len(groups)
+    before = {path for group in groups[:yield_from] for path in group}
+    after = {path for group in groups[yield_from:] for path in group}
+    assert tips & before and not tips & after, "every tip before the listings"
+    assert os.path.join(str(tmp_path / "output"), "en", "index.html") in after
