@@ -25,6 +25,7 @@ STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "plain_errors",  # first: its register() comes before any other plugin's
     "parallel_build",
     "cmark_reader",
     "multilingual",

@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from live_preview.live_preview import last_build  # noqa: E402
 from multilingual.sources import MARKDOWN_EXTENSIONS  # noqa: E402
+from plain_errors.plain_errors import raised_by_a_plugin  # noqa: E402
 
 WATCHED = ["content", "theme", "plugins", "translations", "pelicanconf.py"]
 MARKDOWN = tuple(f".{extension}" for extension in MARKDOWN_EXTENSIONS)
@@ -47,8 +48,11 @@ def build(settings_file):
     """One full build; a failed one leaves the last good pages served."""
     try:
         Pelican(read_dev_settings(settings_file)).run()
-    except Exception:  # keep serving the last good build while the writer fixes the file
-        logger.exception("Build failed; the previous pages are still served")
+    except Exception as error:  # keep serving the last good build while the writer fixes the file
+        logger.error(
+            "Build failed (%s: %s); the previous pages are still served",
+            type(error).__name__, error, exc_info=not raised_by_a_plugin(error),  # a plugin's says what to do
+        )
 
 
 class Rebuilds:

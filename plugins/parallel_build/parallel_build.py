@@ -46,5 +46,5 @@ def register():
     signals.initialized.connect(tune_memory)
     signals.get_writer.connect(provide_writer)
     signals.generator_init.connect(add_template_globals)
-    # receivers run in the order they connect: this plugin comes first in PLUGINS
+    # receivers run in the order they connect: no plugin listed before this one in PLUGINS connects any
     signals.finalized.connect(write_pages)

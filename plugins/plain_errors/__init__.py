@@ -1,0 +1,1 @@
+from .plain_errors import register  # noqa: F401
