@@ -13,6 +13,7 @@ from translation_status.inventory import translation_records
 NOTICE = "This translation may be behind the %(language)s version (updated since)."
 EDITED_TIP = "give-first"  # English URL: /en/tips/give-before-you-ask/
 EDITED_PAGE = "about"  # English URL: /en/about/
+EDITED_FREEBIE = "thank-you-checklist"  # English URL: /en/freebies/thank-you-checklist/
 
 
 def localized_notice(code):
@@ -29,12 +30,13 @@ def edit_one_word(path, old, new):
 
 @pytest.fixture(scope="module")
 def edited_site(tmp_path_factory):
-    """The sample site, with one word changed in an English tip and in an English page."""
+    """The sample site, with one word changed in an English tip, page and freebie."""
     folder = tmp_path_factory.mktemp("edited")
     content = folder / "content"
     shutil.copytree(ROOT / "content", content)
     edit_one_word(content / "tips" / f"{EDITED_TIP}.en.md", "good manners, scaled up", "good manners, scaled out")
     edit_one_word(content / "pages" / f"{EDITED_PAGE}.en.md", "short, practical marketing", "short, useful marketing")
+    edit_one_word(content / "freebies" / f"{EDITED_FREEBIE}.en.md", "a stack of plain cards", "a pile of plain cards")
     output = folder / "output"
     build(output, PATH=str(content))
     return content, output
@@ -51,14 +53,20 @@ def notices(output):
 
 
 @pytest.mark.parametrize("code", ["fr", "pl", "fi"])
-def test_the_translations_of_an_edited_tip_and_page_tell_readers_and_link_to_the_english(edited_site, code):
+def test_the_translations_of_an_edited_tip_page_and_freebie_tell_readers_and_link_to_the_english(edited_site, code):
     _, output = edited_site
     found = notices(output / code)
     tip_words = {"fr": "conseils", "pl": "porady", "fi": "vinkit"}[code]
+    freebie_words = {"fr": "cadeaux", "pl": "materialy", "fi": "materiaalit"}[code]
     tips = [path for path in found if path.startswith(f"{tip_words}/")]
-    others = [path for path in found if not path.startswith(f"{tip_words}/")]
-    assert len(tips) == 1 and len(others) == 1, f"only the edited tip and page: {sorted(found)}"
-    for path, english_url in ((tips[0], "/en/tips/give-before-you-ask/"), (others[0], "/en/about/")):
+    freebies = [path for path in found if path.startswith(f"{freebie_words}/")]
+    others = [path for path in found if path not in tips + freebies]
+    assert len(tips) == len(freebies) == len(others) == 1, f"only the edited tip, page and freebie: {sorted(found)}"
+    for path, english_url in (
+        (tips[0], "/en/tips/give-before-you-ask/"),
+        (others[0], "/en/about/"),
+        (freebies[0], "/en/freebies/thank-you-checklist/"),
+    ):
         notice = found[path]
         assert " ".join(notice.get_text().split()) == localized_notice(code)
         assert "This translation" not in notice.get_text()
@@ -69,15 +77,15 @@ def test_the_translations_of_an_edited_tip_and_page_tell_readers_and_link_to_the
         assert notice.find_previous_sibling().name == "header"
 
 
-def test_only_the_translations_of_the_edited_tip_and_page_have_the_notice(edited_site):
+def test_only_the_translations_of_the_edited_tip_page_and_freebie_have_the_notice(edited_site):
     _, output = edited_site
     expected = set()
-    for english_url in ("/en/tips/give-before-you-ask/", "/en/about/"):
+    for english_url in ("/en/tips/give-before-you-ask/", "/en/about/", "/en/freebies/thank-you-checklist/"):
         english = html(file_for(output, english_url))
         for link in english.select('link[rel="alternate"][hreflang]'):
             if link["hreflang"] not in ("en", "x-default"):
                 expected.add(str(file_for(output, link["href"]).relative_to(output)))
-    assert len(expected) == 6
+    assert len(expected) == 9
     assert set(notices(output)) == expected
 
 
@@ -93,16 +101,22 @@ def test_status_reports_the_edited_tip_as_outdated_and_the_untranslated_one_as_m
     for code in ("fr", "pl", "fi"):
         assert records[("tip", EDITED_TIP, code)] == "outdated"
         assert records[("page", EDITED_PAGE, code)] == "outdated"
+        assert records[("freebie", EDITED_FREEBIE, code)] == "outdated"
     assert records[("tip", "make-it-right", "fi")] == "missing"
     assert records[("tip", EDITED_TIP, "en")] == "present"
-    others = {key: status for key, status in records.items() if key[1] not in (EDITED_TIP, EDITED_PAGE, "make-it-right")}
+    edited = (EDITED_TIP, EDITED_PAGE, EDITED_FREEBIE, "make-it-right")
+    others = {key: status for key, status in records.items() if key[1] not in edited}
     assert set(others.values()) == {"present", "current"}
+    assert ("freebie", "review-request-kit", "fr") in others, "the freebies are listed"
+    assert not [key for key in records if key[1].startswith("files")], "not the sources of their PDFs"
 
     assert main(["status", "-s", str(DEV_SETTINGS), "--path", str(content)]) == 0
     printed = capsys.readouterr().out
     lines = [line.split() for line in printed.splitlines()]
     assert [EDITED_TIP, "present", "outdated", "outdated", "outdated"] in lines
     assert ["make-it-right", "present", "current", "current", "missing"] in lines
+    assert ["Freebies", "en", "fr", "pl", "fi"] in lines
+    assert [EDITED_FREEBIE, "present", "outdated", "outdated", "outdated"] in lines
     assert "UI strings" in printed and "fr    " in printed
 
 

@@ -1,6 +1,6 @@
-"""Translation status of the site's tips and pages, from the command line.
+"""Translation status of the site's tips, pages and freebies, from the command line.
 
-    python -m translation_status status              every tip and page, per language; then the UI catalogs
+    python -m translation_status status              every tip, page and freebie, per language; then the UI catalogs
     python -m translation_status mark FILE [FILE...] record that translations are up to date with their source
     python -m translation_status new-tip KEY         create content/tips/KEY.<lang>.md for every language, as drafts
 
@@ -51,7 +51,7 @@ def parser():
     )
     commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser(
-        "status", parents=[common], help="show every tip and page per language, then the UI catalogs"
+        "status", parents=[common], help="show every tip, page and freebie per language, then the UI catalogs"
     )
     mark_parser = commands.add_parser(
         "mark", parents=[common], help=f"record the source's current hash ({SOURCE_HASH_KEY}) in translations"

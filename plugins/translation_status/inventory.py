@@ -1,4 +1,4 @@
-"""Which tips and pages exist in which language, and whether each translation is up to date.
+"""Which tips, pages and freebies exist in which language, and whether each translation is up to date.
 
 Everything is read from the site's settings and files, as Pelican would find
 them: no build, no dates, no version control.
@@ -9,13 +9,15 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
+from freebies.settings import DEFAULTS as FREEBIE_DEFAULTS
 from multilingual.sources import Header, language_in_name, markdown_files, translation_key
 
 from .sources import SOURCE_HASH_KEY, SourceError, file_hash, read_header, stored_hash
 
-KINDS = (("tip", "ARTICLE_PATHS", "ARTICLE_EXCLUDES"), ("page", "PAGE_PATHS", "PAGE_EXCLUDES"))
+KINDS = ("tip", "page", "freebie")
+TITLES = {"tip": "Tips", "page": "Pages", "freebie": "Freebies"}
 
-# The status of one version of a tip or page.
+# The status of one version of a tip, page or freebie.
 PRESENT = "present"  # the source-language version exists
 CURRENT = "current"  # a translation made from the source as it is now
 OUTDATED = "outdated"  # a translation made from an older source
@@ -27,10 +29,10 @@ NEEDS_WORK = (OUTDATED, UNTRACKED, NO_SOURCE)
 
 @dataclass(frozen=True)
 class ContentFile:
-    """A tip or page file: what it is a version of, and in which language."""
+    """A tip, page or freebie file: what it is a version of, and in which language."""
 
     path: Path
-    kind: str  # "tip" or "page"
+    kind: str  # "tip", "page" or "freebie"
     key: str  # the translation key
     lang: str
     source_hash: str | None  # its Source_Hash metadata
@@ -38,9 +40,9 @@ class ContentFile:
 
 @dataclass(frozen=True)
 class TranslationRecord:
-    """One language of one tip or page."""
+    """One language of one tip, page or freebie."""
 
-    kind: str  # "tip" or "page"
+    kind: str  # "tip", "page" or "freebie"
     key: str  # the translation key
     lang: str
     status: str  # present, current, outdated, untracked, missing or "no source"
@@ -76,14 +78,25 @@ def content_root(settings):
     return Path(settings["PATH"])
 
 
+def folders(settings):
+    """(kind, folders under PATH, folders left out) of tips, pages and freebies, as their generators find them."""
+    freebie_paths = settings.get("FREEBIE_PATHS", FREEBIE_DEFAULTS["FREEBIE_PATHS"])
+    files_folder = settings.get("FREEBIE_FILES_FOLDER", FREEBIE_DEFAULTS["FREEBIE_FILES_FOLDER"])
+    return [
+        ("tip", settings.get("ARTICLE_PATHS") or [], settings.get("ARTICLE_EXCLUDES") or []),
+        ("page", settings.get("PAGE_PATHS") or [], settings.get("PAGE_EXCLUDES") or []),
+        ("freebie", freebie_paths or [], [f"{path}/{files_folder}" for path in freebie_paths or []]),
+    ]
+
+
 def content_files(settings):
-    """Every Markdown tip and page under the settings' PATH, ARTICLE_PATHS and PAGE_PATHS."""
+    """Every Markdown tip, page and freebie under the settings' PATH, in ARTICLE_PATHS, PAGE_PATHS and
+    FREEBIE_PATHS."""
     root = content_root(settings)
     default_lang = languages(settings)[0]
     ignores = settings.get("IGNORE_FILES") or []
     found = []
-    for kind, paths_setting, excludes_setting in KINDS:
-        paths, excludes = settings.get(paths_setting) or [], settings.get(excludes_setting) or []
+    for kind, paths, excludes in folders(settings):
         for path in markdown_files(root, paths, excludes, ignores):
             found.append(read_content_file(path, kind, default_lang))
     return found
@@ -103,7 +116,7 @@ def read_content_file(path, kind, default_lang):
 def find_versions(settings, path):
     """(the file at `path`, the source-language file it translates or None).
 
-    Raises SourceError when `path` is not a tip or page of the site.
+    Raises SourceError when `path` is not a tip, page or freebie of the site.
     """
     if not Path(path).is_file():
         raise SourceError(f"{path}: no such file")
@@ -111,7 +124,7 @@ def find_versions(settings, path):
     this = next((file for file in files if file.path.resolve() == Path(path).resolve()), None)
     if this is None:
         raise SourceError(
-            f"{shown_path(path)}: not a tip or page of the site (a Markdown file under "
+            f"{shown_path(path)}: not a tip, page or freebie of the site (a Markdown file under "
             f"{', '.join(shown_path(folder) for folder in _folders(settings))})"
         )
     source_lang = languages(settings)[0]
@@ -123,14 +136,14 @@ def find_versions(settings, path):
 
 def _folders(settings):
     root = content_root(settings)
-    folders = [*(settings.get("ARTICLE_PATHS") or []), *(settings.get("PAGE_PATHS") or [])]
-    return [str(root / folder) for folder in folders] or [str(root)]
+    found = [folder for _, paths, _ in folders(settings) for folder in paths]
+    return [str(root / folder) for folder in found] or [str(root)]
 
 
 def translation_records(settings):
-    """A TranslationRecord for every configured language of every tip, then of every page.
+    """A TranslationRecord for every configured language of every tip, then page, then freebie.
 
-    Tips and pages are ordered by translation key, languages as in LANGUAGES.
+    Each kind is ordered by translation key, languages as in LANGUAGES.
     """
     codes = languages(settings)
     source_lang = codes[0]
@@ -139,7 +152,7 @@ def translation_records(settings):
     for file in files:
         by_version.setdefault((file.kind, file.key, file.lang), file)  # a duplicate is Pelican's to report
     records = []
-    for kind, _paths, _excludes in KINDS:
+    for kind in KINDS:
         for key in sorted({file.key for file in files if file.kind == kind}):
             source = by_version.get((kind, key, source_lang))
             current = None
@@ -213,7 +226,7 @@ def _message_ids(path):
 
 
 def status_report(settings):
-    """The plain-text status section: translations of tips and pages, then UI catalogs."""
+    """The plain-text status section: translations of tips, pages and freebies, then UI catalogs."""
     return format_report(translation_records(settings), catalog_records(settings), settings)
 
 
@@ -221,14 +234,15 @@ def format_report(records, catalogs, settings):
     """The status section from the records of translation_records() and catalog_records()."""
     codes = languages(settings)
     lines = [f"Translations (source language: {codes[0]})", ""]
-    for kind, title in (("tip", "Tips"), ("page", "Pages")):
+    for kind in KINDS:
+        title = TITLES[kind]
         rows = {}
         for record in records:
             if record.kind == kind:
                 rows.setdefault(record.key, {})[record.lang] = record.status
         if not rows:
             continue
-        width = max(len("Pages"), *(len(record.key) for record in records)) + 2
+        width = max(*map(len, TITLES.values()), *(len(record.key) for record in records)) + 2
         columns = [max(len(code), len(NO_SOURCE)) + 2 for code in codes]
         lines.append(title.ljust(width) + "".join(code.ljust(w) for code, w in zip(codes, columns)).rstrip())
         for key, row in rows.items():

@@ -1,11 +1,11 @@
 """Tell readers of an outdated translation that its source-language version has changed since.
 
-Once every file has been read, each translation (a tip or page not in the
-first language of LANGUAGES) is compared with its source, found by
+Once every file has been read, each translation (a tip, page or freebie not in
+the first language of LANGUAGES) is compared with its source, found by
 translation key: when its Source_Hash differs from the source's current hash,
 `outdated_source` is set to the source, and the theme shows a notice linking
-to it. Every tip and page also gets `translation_status`: "source", "current",
-"outdated", "untracked" or "no source".
+to it. Every tip, page and freebie also gets `translation_status`: "source",
+"current", "outdated", "untracked" or "no source".
 """
 
 import logging
@@ -13,6 +13,7 @@ import logging
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from freebies.generator import FreebiesGenerator
 
 from .inventory import CURRENT, NO_SOURCE, OUTDATED, UNTRACKED
 from .sources import SourceError, file_hash, stored_hash
@@ -77,15 +78,24 @@ def _is_draft(item):
     return getattr(item, "status", "published") == "draft"
 
 
+def versions(generator):
+    """The tips, pages or freebies a generator read, in every language; none for any other generator."""
+    if isinstance(generator, (ArticlesGenerator, PagesGenerator)):
+        return [*all_items(generator, LISTED), *all_items(generator, UNLISTED)]
+    if isinstance(generator, FreebiesGenerator):
+        return list(generator.freebies)  # the published ones: the others have no page
+    return []
+
+
 def flag_outdated(generators):
     """Receiver of all_generators_finalized."""
     for generator in generators:
-        if not isinstance(generator, (ArticlesGenerator, PagesGenerator)):
+        items = versions(generator)
+        if not items:
             continue
         settings = generator.settings
-        listed, unlisted = all_items(generator, LISTED), all_items(generator, UNLISTED)
         source_lang = next(iter(settings.get("LANGUAGES") or [settings["DEFAULT_LANG"]]))
-        for item, source in annotate([*listed, *unlisted], source_lang):
+        for item, source in annotate(items, source_lang):
             logger.info(
                 "%s: outdated translation: %s has changed since its Source_Hash", item.source_path, source.source_path
             )

@@ -112,6 +112,22 @@ def test_mark_command_exits_2_with_a_one_line_message(content, capsys, tmp_path)
     assert error.count("\n") == 1 and "gift.en.md: is the en source, not a translation" in error
 
 
+def test_freebies_have_a_status_and_the_sources_of_their_files_do_not(content):
+    freebies = content / "content" / "freebies"
+    source = write(freebies, "kit.en.md", title="A kit")
+    write(freebies, "kit.fr.md", title="Un kit", extra="Source_Hash: 000000000000\n")
+    write(freebies, "kit.pl.md", title="Zestaw", extra=f"Source_Hash: {file_hash(source)}\n")
+    write(freebies / "files", "kit.en.md", title="The kit itself")  # made into the PDF, not a page
+    found = {key: status for key, status in statuses(site(content)).items() if key[0] == "freebie"}
+    assert found == {
+        ("freebie", "kit", "en"): "present",
+        ("freebie", "kit", "fr"): "outdated",
+        ("freebie", "kit", "pl"): "current",
+    }
+    lines = [line.split() for line in status_report(site(content)).splitlines()]
+    assert ["Freebies", "en", "fr", "pl"] in lines and ["kit", "present", "outdated", "current"] in lines
+
+
 def test_status_report_is_a_plain_text_table(content):
     report = status_report(site(content))
     lines = report.splitlines()
