@@ -63,6 +63,9 @@ class FreebiesGenerator(Generator):
         if cache.rendered or cache.reused:
             where_from = cache.folder or "no cache (CACHE_PATH is not set)"
             logger.info("Freebie PDFs: %d rendered, %d reused from %s", cache.rendered, cache.reused, where_from)
+        removed = cache.keep_used_only()  # of freebies edited or deleted since: not needed again
+        if removed:
+            logger.info("Freebie PDFs: %d no longer used removed from %s", removed, cache.folder)
 
     def _sources(self):
         paths = self.settings["FREEBIE_PATHS"]

@@ -26,6 +26,7 @@ class PdfCache:
         self.reused = 0
         self.rendered_ahead = set()  # keys a child process rendered for this build: counted as rendered
         self.rendered_keys = []  # the keys of the PDFs this cache rendered and kept
+        self.used_keys = set()  # the keys of every PDF asked for
         self._digests = {}  # font path -> hash of its bytes, read once per build
 
     def path(self, key):
@@ -35,6 +36,8 @@ class PdfCache:
         """The bytes of the PDF made from Markdown `source`; render_pdf's errors pass through unchanged."""
         inputs = {"title": title, "lang": lang, "author": author, "footer_text": footer_text}
         key = self._key(source, inputs, fonts) if self.folder else None
+        if key:
+            self.used_keys.add(key)
         data = self._get(key) if key else None
         if data is not None:
             if key in self.rendered_ahead:
@@ -48,6 +51,22 @@ class PdfCache:
             self._put(key, data)
             self.rendered_keys.append(key)
         return data
+
+    def keep_used_only(self):
+        """Remove the cached PDFs that nothing asked for since this cache was made (of a freebie edited or
+        deleted since); how many. Call it once every freebie has been read."""
+        try:
+            names = os.listdir(self.folder) if self.folder else []
+        except OSError:
+            return 0
+        removed = 0
+        for name in names:
+            key, extension = os.path.splitext(name)
+            if extension == ".pdf" and key not in self.used_keys:
+                with contextlib.suppress(OSError):
+                    os.remove(os.path.join(self.folder, name))
+                    removed += 1
+        return removed
 
     def _key(self, source, inputs, fonts):
         try:

@@ -50,6 +50,14 @@ class CardCache:
     def copy_to(self, key, destination):
         write_card(self._get("png", key), destination)
 
+    def keep_only(self, keys):
+        """Remove every card but those of `keys`; how many were removed. The space they held is reused by
+        the cards drawn next, so the file grows with the titles the site has, not with every title it had."""
+        database = self._db()
+        stale = [(key,) for (key,) in database.execute("SELECT key FROM cards") if key not in keys]
+        database.executemany("DELETE FROM cards WHERE key = ?", stale)
+        return len(stale)
+
 
 def _open(path):
     # each statement commits on its own, so another process drawing beside this one sees each card at once;

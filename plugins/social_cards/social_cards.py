@@ -115,10 +115,12 @@ def make_cards(generators):
     after_drawing = []  # (key, where in the output) of cards being drawn, for an address not known then
     length_checks = []  # (tip, key) of the cards being drawn
     late = {}  # key -> (title, caption, [where]) of cards neither the cache nor the drawing started holds
+    shown = set()  # the key of every card this build places
     for tip in _tips(tips_reader):
         if not tip.save_as:
             continue  # a tip that is not written has no page to share
         title, caption, key = _card_of(tip, site_name, style, fonts)
+        shown.add(key)
         destination = _destination(tip, settings)
         if key in drawing.drawn:
             if destination not in drawing.drawn[key]:
@@ -135,7 +137,7 @@ def make_cards(generators):
         tip.social_card = card_path(tip.save_as)
         tip.social_card_width, tip.social_card_height = WIDTH, HEIGHT
 
-    drawing.place(reused, after_drawing, length_checks, late)
+    drawing.place(reused, after_drawing, length_checks, late, shown)
     # cards drawn while the tips were read are in the cache already, but drawn by this build all the same
     drawn_ahead = sum(1 for key, _ in reused if key in drawing.drawn_ahead)
     LAST_BUILD.drawn, LAST_BUILD.reused = len(length_checks) + drawn_ahead, len(reused) - drawn_ahead
@@ -150,6 +152,7 @@ class Drawing:
         self.work, self.drawn, self.after_drawing, self.length_checks = [], {}, [], []
         self.jobs = []  # (key, title, caption, [where]) of every card drawn in the background
         self.drawn_ahead = set()  # keys of the cards drawn while the tips were read
+        self.shown = None  # keys of the cards this build places, once known
 
     def start(self, style, fonts, cache, site_name, jobs, drawn_ahead=()):
         self._forget()
@@ -166,8 +169,8 @@ class Drawing:
     def _drawer(self):
         return drawer(self.cache, self.site_name, self.style, self.fonts)
 
-    def place(self, reused, after_drawing, length_checks, late):
-        self.after_drawing, self.length_checks = after_drawing, length_checks
+    def place(self, reused, after_drawing, length_checks, late, shown):
+        self.after_drawing, self.length_checks, self.shown = after_drawing, length_checks, shown
         self._draw(late)
         # copying thousands of files is slow on some disks: done beside the rendering too
         self.work.append(InBackground(lambda placing: self.cache.copy_to(*placing), reused, 1, yielding=True))
@@ -184,6 +187,11 @@ class Drawing:
                 _warn_too_long(tip)
         for key, destination in self.after_drawing:
             self.cache.copy_to(key, destination)
+        shown, self.shown = self.shown, None
+        if shown is not None:  # a title edited since, or a tip deleted: its old card is not needed again
+            removed = self.cache.keep_only(shown)
+            if removed:
+                logger.info("Social cards: %d no longer shown removed from %s", removed, self.cache.path)
 
     def _help(self):
         """Draw cards from the end of the list while the drawing process goes on from its start, until the
@@ -199,7 +207,7 @@ class Drawing:
         """Wait for the work of a build that stopped before it was finished (its cards stay cached)."""
         for part in self.work:
             part.discard()
-        self.work, self.jobs = [], []
+        self.work, self.jobs, self.shown = [], [], None
 
 
 drawing = Drawing()

@@ -128,11 +128,20 @@ def builds(tmp_path_factory, cache):
     return first, second
 
 
+def cache_keys(cache):
+    with closing(sqlite3.connect(cache / FILE)) as database:
+        return {key for key, in database.execute("SELECT key FROM cards")}
+
+
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory, cache, builds):
-    """The sample site with one title changed, built with the cache of `builds`."""
+    """The sample site with one title changed, built with a copy of the cache of `builds`; (the build, the
+    keys the cache held before it, the keys it holds after)."""
     folder = tmp_path_factory.mktemp("edited")
-    return build_with_cards(folder / "output", cache, content_with(folder, *EDITED))
+    shutil.copytree(cache, folder / "cache")
+    before = cache_keys(folder / "cache")
+    built = build_with_cards(folder / "output", folder / "cache", content_with(folder, *EDITED))
+    return built, before, cache_keys(folder / "cache")
 
 
 def test_every_tip_in_every_language_has_a_1200x630_png_card_beside_its_page(builds):
@@ -198,10 +207,20 @@ def test_a_second_build_redraws_nothing_and_leaves_the_same_bytes_alone(builds):
 
 def test_changing_one_title_redraws_exactly_that_card(builds, edited):
     first, _ = builds
+    edited, _, _ = edited
     assert edited.count == BuildCount(drawn=1, reused=len(first.cards) - 1)
     changed = [path for path in first.cards if edited.cards[path] != first.cards[path]]
     assert changed == ["pl/porady/najpierw-daj-potem-pros/card.png"]
     assert edited.warnings == []
+
+
+def test_the_cache_keeps_only_the_cards_the_site_shows(builds, edited, style, fonts):
+    first, _ = builds
+    _, before, after = edited
+    old, new = (fingerprint(title, "Reciprocity Hub", "Polski", style, fonts) for title in EDITED[1:])
+    assert old in before and new not in before
+    assert after == before - {old} | {new}, "the card of the title as it was is removed, and only that one"
+    assert len(after) == len(first.cards)
 
 
 def test_cards_drawn_while_the_tips_are_read_count_as_drawn_and_are_the_same_bytes(tmp_path, builds, monkeypatch):

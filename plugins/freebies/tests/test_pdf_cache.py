@@ -141,6 +141,18 @@ def test_errors_are_raised_as_before_and_never_cached(tmp_path, renders):
     assert len(renders) == 3 and not (tmp_path / pdf_cache.FOLDER).exists()
 
 
+def test_only_the_pdfs_asked_for_stay_cached(tmp_path, renders):
+    old = PdfCache(tmp_path)
+    render(old), render(old, title="A freebie since deleted")
+    partial = tmp_path / pdf_cache.FOLDER / "another-build.123.partial"
+    partial.write_bytes(b"being written")
+    cache = PdfCache(tmp_path)  # the next build
+    kept = render(cache)
+    assert cache.keep_used_only() == 1
+    assert len(cached_files(tmp_path)) == 2 and partial.exists(), "another build's file being written stays"
+    assert render(PdfCache(tmp_path)) == kept and len(renders) == 2, "the one asked for is still cached"
+
+
 def test_a_rebuild_renders_only_the_changed_freebie(tmp_path, renders, caplog):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
@@ -173,7 +185,11 @@ def test_a_rebuild_renders_only_the_changed_freebie(tmp_path, renders, caplog):
     broken = files / "review-request-kit.fi.md"
     broken.write_text("# Lista\n\n    code block\n", encoding="utf-8")
     rebuilt, reports = build_once("rebuilt")
-    assert reports == [f"Freebie PDFs: 1 rendered, 6 reused from {cache / pdf_cache.FOLDER}"]
+    assert reports == [
+        f"Freebie PDFs: 1 rendered, 6 reused from {cache / pdf_cache.FOLDER}",
+        f"Freebie PDFs: 2 no longer used removed from {cache / pdf_cache.FOLDER}",  # the two edited
+    ]
+    assert len(cached_files(cache)) == 7
     assert renders == ["Reilun arvostelupyynnön työkalupakki"], "the broken one, never cached, is tried here to report it"
     assert "arvostelupyynnon-tyokalupakki.pdf" not in rebuilt
     assert {name for name in rebuilt if rebuilt[name] != cold[name]} == {"pense-bete-merci-10-minutes.pdf"}
