@@ -215,7 +215,7 @@ class RenderingAhead:
     def start(self, generator):
         self.discard()  # a build that stopped before its freebies were read
         if generator.pdf_cache.folder and can_fork():
-            self.work = InBackground(generator.render_ahead, generator.sources, 1, yielding=True)
+            self.work = InBackground(generator.render_ahead, generator.sources, 1)
 
     def rendered(self):
         """The keys of the PDFs the child rendered, once it is done."""

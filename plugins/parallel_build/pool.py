@@ -15,7 +15,7 @@ import traceback
 
 # Below this many items a fork costs more than it saves.
 SMALLEST_SHARED = 32
-# How much lower a process that does work nobody waits for yet runs (nice(2) steps; 19 is the lowest).
+# How much lower a process runs whose work nobody waits for yet (nice(2) steps; 19 is the lowest).
 YIELDING_NICENESS = 10
 
 
@@ -28,9 +28,11 @@ def build_processes(settings):
 
 
 def yield_cores():
-    """Lower this process's priority, for good: work that nobody waits for until the end of the build (drawing
-    cards, PDFs) then takes what the reading, the rendering and the search index leave of the cores, rather
-    than slowing them down and leaving cores idle at the end while the last languages are indexed."""
+    """Lower this process's priority, for good: work that nobody waits for until the end of the build (the
+    listings) then takes what the work the end waits for (each language's search index) leaves of the
+    cores, rather than slowing it down and leaving cores idle at the end while the last language is indexed.
+
+    Only for a process of its own: the build's main process could not take its priority back."""
     try:
         os.nice(YIELDING_NICENESS)
     except (AttributeError, OSError):  # no nice() on this system: the work runs at the build's priority
@@ -119,11 +121,10 @@ class InBackground:
     """fork_map(function, items, processes) in a forked child while this process goes on; wait() for it.
 
     The results travel back pickled through a pipe, which the child fills once its work is done, so
-    work whose results are files (drawn cards) should return None. `yielding`: the child runs at a lower
-    priority (yield_cores), for work that is waited for only at the end of the build.
+    work whose results are files (drawn cards) should return None.
     """
 
-    def __init__(self, function, items, processes, yielding=False):
+    def __init__(self, function, items, processes):
         self.pid, self.results = None, []
         items = list(items)
         if not items:
@@ -138,8 +139,6 @@ class InBackground:
             code = 1
             try:
                 os.close(reader)
-                if yielding:
-                    yield_cores()
                 results = fork_map(function, items, processes)
                 with os.fdopen(writer, "wb") as pipe:
                     pickle.dump(results, pipe, protocol=pickle.HIGHEST_PROTOCOL)

@@ -9,7 +9,7 @@ import contextlib
 import multiprocessing
 import select
 
-from parallel_build.pool import build_processes, can_fork, yield_cores
+from parallel_build.pool import build_processes, can_fork
 
 BATCH = 32  # cards offered to the child at a time: few messages, and never a full pipe for long
 
@@ -68,7 +68,6 @@ def _has_room(connection):
 
 def _draw_offers(connection, stopping, draw):
     """In the child: draw what is offered and not cached, until told to stop; send back the keys drawn."""
-    yield_cores()  # the reading it runs beside is what the rest of the build waits for
     drawn = []
     try:
         while not stopping.is_set():

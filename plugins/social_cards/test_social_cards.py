@@ -18,7 +18,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 from pelican import signals
 from pelican.log import LimitFilter
 
-from parallel_build.pool import SMALLEST_SHARED, YIELDING_NICENESS, can_fork, fork_map
+from parallel_build.pool import SMALLEST_SHARED, can_fork, fork_map
 from social_cards import ahead, drawing, typesetting
 from social_cards.cache import FILE, CardCache
 from social_cards.drawing import (
@@ -719,25 +719,6 @@ def test_stopping_leaves_what_was_not_drawn_to_the_build(tmp_path, style, fonts)
     assert {key for _, _, key in jobs if cache.has(key)} == drawn, "what it drew, it says, and nothing else"
     drawing_ahead.offer(*jobs[0])  # offers after the stop are not taken
     assert drawing_ahead.stop() == set()
-
-
-def test_cards_are_drawn_ahead_at_a_lower_priority_than_the_reading(tmp_path, style, fonts, monkeypatch):
-    seen = tmp_path / "niceness"
-
-    def note_niceness(_job):
-        (tmp_path / "written").write_text(str(os.nice(0)))
-        (tmp_path / "written").rename(seen)  # whole, for the test that waits for it
-        return False
-
-    monkeypatch.setattr(ahead, "BATCH", 1)
-    drawing_ahead = ahead.DrawingAhead()
-    drawing_ahead.start({"BUILD_PROCESSES": 2}, note_niceness)
-    drawing_ahead.offer(*next(offers(1, style, fonts)))
-    deadline = time.monotonic() + 60
-    while not seen.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    drawing_ahead.stop()
-    assert int(seen.read_text()) == min(19, os.nice(0) + YIELDING_NICENESS)
 
 
 def test_one_process_draws_nothing_ahead(tmp_path, style, fonts):

@@ -66,15 +66,6 @@ def test_background_work_runs_elsewhere_while_this_process_goes_on_and_its_resul
 
 
 @needs_fork
-def test_background_work_nobody_waits_for_yet_runs_at_a_lower_priority():
-    here = os.nice(0)
-    lowered = min(19, here + YIELDING_NICENESS)
-    assert InBackground(lambda _: os.nice(0), [1], 1, yielding=True).wait() == [lowered]
-    assert InBackground(lambda _: os.nice(0), [1], 1).wait() == [here], "waited for soon: the build's priority"
-    assert os.nice(0) == here, "only the child yields"
-
-
-@needs_fork
 def test_big_results_do_not_block_the_background_work():
     # more than a pipe holds (64 KiB): the child must not wait for a reader that waits for it
     results = InBackground(lambda n: "x" * 100_000, range(3), 1).wait()
