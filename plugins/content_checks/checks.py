@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pelican.utils import get_date, slugify
 
+from freebies.settings import source_folders
 from multilingual.sources import iso_date, language_in_name, markdown_files, translation_key
 
 from .problems import Problem
@@ -35,12 +36,11 @@ class Kind:
 
 
 def kinds(settings):
-    freebie_folders = settings.get("FREEBIE_PATHS", ["freebies"])
-    files_folder = settings.get("FREEBIE_FILES_FOLDER", "files")
+    freebie_folders, files_folders = source_folders(settings)
     return [
         Kind("tip", settings.get("ARTICLE_PATHS", []), ("title", "date")),
         Kind("page", settings.get("PAGE_PATHS", []), ("title",)),
-        Kind("freebie", freebie_folders, ("title", "gate", "file"), [os.path.join(f, files_folder) for f in freebie_folders]),
+        Kind("freebie", freebie_folders, ("title", "gate", "file"), files_folders),
     ]
 
 

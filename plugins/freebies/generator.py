@@ -17,7 +17,7 @@ from newsletter.providers import ProviderConfigError, signup_form
 from .contents import Download, Freebie
 from .pdf import FreebieFileError
 from .pdf_cache import PdfCache
-from .settings import GATES
+from .settings import GATES, source_folders
 from .tokens import delivery_token
 
 logger = logging.getLogger(__name__)
@@ -68,8 +68,7 @@ class FreebiesGenerator(Generator):
             logger.info("Freebie PDFs: %d no longer used removed from %s", removed, cache.folder)
 
     def _sources(self):
-        paths = self.settings["FREEBIE_PATHS"]
-        excluded = [os.path.join(path, self.settings["FREEBIE_FILES_FOLDER"]) for path in paths]
+        paths, excluded = source_folders(self.settings)
         return sorted(self.get_files(paths, exclude=excluded))
 
     def _read(self, path):

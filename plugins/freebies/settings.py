@@ -29,6 +29,15 @@ DEVELOPMENT_SECRET = "development only: anyone can read this secret"
 GATES = ("none", "email")
 
 
+def source_folders(settings):
+    """(the folders under PATH that hold the freebies, the folders among them that hold the sources of their
+    files, which are not freebies), as the generator reads them; with the defaults where the plugin has not
+    applied them (`make check`, the translation status)."""
+    paths = list(settings.get("FREEBIE_PATHS", DEFAULTS["FREEBIE_PATHS"]) or [])
+    files_folder = settings.get("FREEBIE_FILES_FOLDER", DEFAULTS["FREEBIE_FILES_FOLDER"])
+    return paths, [os.path.join(path, files_folder) for path in paths]
+
+
 def apply(settings):
     for name, value in {**DEFAULTS, **PELICAN_SETTINGS}.items():
         settings.setdefault(name, value)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from freebies.settings import DEFAULTS as FREEBIE_DEFAULTS
+from freebies.settings import source_folders
 from multilingual.sources import Header, language_in_name, markdown_files, translation_key
 
 from .sources import SOURCE_HASH_KEY, SourceError, file_hash, read_header, stored_hash
@@ -80,12 +80,10 @@ def content_root(settings):
 
 def folders(settings):
     """(kind, folders under PATH, folders left out) of tips, pages and freebies, as their generators find them."""
-    freebie_paths = settings.get("FREEBIE_PATHS", FREEBIE_DEFAULTS["FREEBIE_PATHS"])
-    files_folder = settings.get("FREEBIE_FILES_FOLDER", FREEBIE_DEFAULTS["FREEBIE_FILES_FOLDER"])
     return [
         ("tip", settings.get("ARTICLE_PATHS") or [], settings.get("ARTICLE_EXCLUDES") or []),
         ("page", settings.get("PAGE_PATHS") or [], settings.get("PAGE_EXCLUDES") or []),
-        ("freebie", freebie_paths or [], [f"{path}/{files_folder}" for path in freebie_paths or []]),
+        ("freebie", *source_folders(settings)),
     ]
 
 
