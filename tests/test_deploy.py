@@ -1,8 +1,8 @@
 """The deploy targets of deploy.mk, run with `make` as a user runs them, against real servers started here.
 
 rsync goes over SSH to Debian's sshd on 127.0.0.1 with throwaway keys; ghp-import pushes to a bare git
-repository; s3cmd is checked for its messages and a failing upload (a full S3 round trip needs an S3 server,
-which the project does not have). Every run uses a small fake build in a temporary folder, never output/.
+repository; s3cmd uploads to moto's S3 server on 127.0.0.1, which speaks S3's HTTP API and keeps the bucket
+in memory. Every run uses a small fake build in a temporary folder, never output/.
 """
 
 import os
@@ -10,6 +10,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -295,6 +296,87 @@ def test_nothing_is_uploaded_without_a_build(tmp_path, target, arguments):
     result = make(tmp_path, target, f"OUTPUT={empty}", *arguments)
     assert result.returncode != 0
     assert f"{empty}/index.html does not exist: run make publish first" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def s3_server(tmp_path_factory):
+    """moto's S3 server on 127.0.0.1, on a free port, with an empty bucket `hub` for each test."""
+    boto3 = pytest.importorskip("boto3", reason="moto[s3] is in requirements.txt: run make venv")
+    folder = tmp_path_factory.mktemp("s3")
+    port = free_port()
+    log = folder / "moto.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+            stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
+        )
+    endpoint = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert server.poll() is None, f"moto's server stopped: {log.read_text()}"
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, f"moto's server did not answer: {log.read_text()}"
+                time.sleep(0.1)
+        client = boto3.client(
+            "s3", endpoint_url=endpoint, region_name="us-east-1",
+            aws_access_key_id="test", aws_secret_access_key="test",
+        )
+        yield {"endpoint": endpoint, "client": client}
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def bucket(s3_server):
+    client = s3_server["client"]
+    client.create_bucket(Bucket="hub")
+    yield s3_server
+    for item in client.list_objects_v2(Bucket="hub").get("Contents", []):
+        client.delete_object(Bucket="hub", Key=item["Key"])
+    client.delete_bucket(Bucket="hub")
+
+
+def bucket_tree(client):
+    """Every object of the bucket `hub`: its key -> (bytes, content type)."""
+    found = {}
+    for item in client.list_objects_v2(Bucket="hub").get("Contents", []):
+        stored = client.get_object(Bucket="hub", Key=item["Key"])
+        found[item["Key"]] = (stored["Body"].read(), stored["ContentType"])
+    return found
+
+
+def s3_upload(home, output, bucket):
+    credentials = {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test"}
+    settings = [f"OUTPUT={output}", "S3_BUCKET=hub", f"S3_ENDPOINT={bucket['endpoint']}", "S3_REGION=us-east-1"]
+    return succeeded(make(home, "deploy", "DEPLOY=s3", *settings, env=credentials))
+
+
+def test_s3_uploads_the_build_and_deletes_what_was_removed(bucket, tmp_path):
+    output = write_site(tmp_path / "build", SITE)
+    first = s3_upload(tmp_path, output, bucket)
+    assert f"Uploading {output}/ to s3://hub/ at {bucket['endpoint']}" in first.stdout
+    uploaded = bucket_tree(bucket["client"])
+    assert {key: data for key, (data, _) in uploaded.items()} == SITE
+    # browsers are told what each file is, from its name
+    assert uploaded["fr/conseils/donnez-d-abord/index.html"][1].startswith("text/html")
+    assert uploaded["theme/css/style.css"][1].startswith("text/css")
+
+    changed = dict(SITE)
+    del changed["images/photo.bin"]
+    changed["index.html"] = b"<!doctype html><title>Reciprocity Hub, again</title>\n"
+    changed["en/tips/give-first/index.html"] = b"<p>Give first.</p>\n"
+    write_site(output, changed)
+    second = s3_upload(tmp_path, output, bucket)
+    assert {key: data for key, (data, _) in bucket_tree(bucket["client"]).items()} == changed
+    # a second upload sends what changed only, and removes what the build no longer has
+    sent = sorted(line.split("'")[1] for line in second.stdout.splitlines() if line.startswith("upload:"))
+    assert sent == [str(output / "en/tips/give-first/index.html"), str(output / "index.html")]
+    assert "delete: 's3://hub/images/photo.bin'" in second.stdout
 
 
 def test_s3_needs_credentials(tmp_path):
