@@ -29,6 +29,9 @@ SITE = {
     "images/photo.bin": bytes(range(256)) * 16,
 }
 
+# Keys the local S3 server takes: any will do, but s3cmd will not start without some.
+S3_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test"}
+
 # Settings a developer may have exported must not leak into the runs, nor the flags of an outer `make test`.
 LEAKY = ("DEPLOY", "SSH_", "RSYNC_", "GITHUB_", "S3_", "S3CMD_", "AWS_", "GIT_", "MAKE", "MFLAGS")
 
@@ -80,6 +83,22 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def wait_for(server, port, log, name, greeting=None, seconds=30):
+    """Wait until the server started as `server` takes connections on 127.0.0.1:`port` (and sends `greeting`
+    first, if given); fail with its log if it stops or stays silent."""
+    deadline = time.monotonic() + seconds
+    while True:
+        assert server.poll() is None, f"{name} stopped: {log.read_text()}"
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                if greeting is None or sock.recv(len(greeting)).startswith(greeting):
+                    return
+        except OSError:
+            pass
+        assert time.monotonic() < deadline, f"{name} did not answer: {log.read_text()}"
+        time.sleep(0.05)
+
+
 def keygen(path):
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "", "-f", str(path)], check=True)
     return path
@@ -115,16 +134,7 @@ def sshd(tmp_path_factory):
             [SSHD, "-D", "-e", "-f", str(config)], stdin=subprocess.DEVNULL, stderr=stderr
         )
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            assert server.poll() is None, f"sshd stopped: {log.read_text()}"
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
-                    if sock.recv(4).startswith(b"SSH-"):
-                        break
-            except OSError:
-                assert time.monotonic() < deadline, f"sshd did not answer: {log.read_text()}"
-                time.sleep(0.05)
+        wait_for(server, port, log, "sshd", greeting=b"SSH-", seconds=10)
         options = (
             f"-F /dev/null -i {user_key} -o IdentitiesOnly=yes -o BatchMode=yes -o ConnectTimeout=5"
             " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
@@ -301,7 +311,10 @@ def test_nothing_is_uploaded_without_a_build(tmp_path, target, arguments):
 @pytest.fixture(scope="module")
 def s3_server(tmp_path_factory):
     """moto's S3 server on 127.0.0.1, on a free port, with an empty bucket `hub` for each test."""
-    boto3 = pytest.importorskip("boto3", reason="moto[s3] is in requirements.txt: run make venv")
+    try:
+        import boto3
+    except ImportError:
+        pytest.fail("boto3 is missing: moto[s3] is in requirements.txt, which `make venv` installs")
     folder = tmp_path_factory.mktemp("s3")
     port = free_port()
     log = folder / "moto.log"
@@ -312,18 +325,11 @@ def s3_server(tmp_path_factory):
         )
     endpoint = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert server.poll() is None, f"moto's server stopped: {log.read_text()}"
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, f"moto's server did not answer: {log.read_text()}"
-                time.sleep(0.1)
+        wait_for(server, port, log, "moto's server")
         client = boto3.client(
             "s3", endpoint_url=endpoint, region_name="us-east-1",
-            aws_access_key_id="test", aws_secret_access_key="test",
+            aws_access_key_id=S3_CREDENTIALS["AWS_ACCESS_KEY_ID"],
+            aws_secret_access_key=S3_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
         )
         yield {"endpoint": endpoint, "client": client}
     finally:
@@ -351,9 +357,8 @@ def bucket_tree(client):
 
 
 def s3_upload(home, output, bucket):
-    credentials = {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test"}
     settings = [f"OUTPUT={output}", "S3_BUCKET=hub", f"S3_ENDPOINT={bucket['endpoint']}", "S3_REGION=us-east-1"]
-    return succeeded(make(home, "deploy", "DEPLOY=s3", *settings, env=credentials))
+    return succeeded(make(home, "deploy", "DEPLOY=s3", *settings, env=S3_CREDENTIALS))
 
 
 def test_s3_uploads_the_build_and_deletes_what_was_removed(bucket, tmp_path):
@@ -391,9 +396,8 @@ def test_s3_needs_credentials(tmp_path):
 
 def test_a_failed_s3_upload_says_to_run_it_again(tmp_path):
     output = write_site(tmp_path / "build", SITE)
-    credentials = {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test"}
     endpoint = f"S3_ENDPOINT=http://127.0.0.1:{free_port()}"  # nothing listens there
-    result = make(tmp_path, "s3_upload", f"OUTPUT={output}", "S3_BUCKET=hub", endpoint, env=credentials)
+    result = make(tmp_path, "s3_upload", f"OUTPUT={output}", "S3_BUCKET=hub", endpoint, env=S3_CREDENTIALS)
     assert result.returncode != 0
     assert "the deploy of s3_upload failed" in result.stderr
     assert "run the same command again" in result.stderr
