@@ -61,7 +61,7 @@ def test_every_body_line_with_a_problem_is_named_once_per_problem(content):
         "Two images: ![]({static}/images/a.png) and ![](b.png).\n"
         "\n"
         "[Click](javascript:void(0)) then [that]({filename}/tips/nowhere.en.md)\n"
-        "Plain text.\n"
+        "İstanbul, in plain text.\n"  # "İ" lowercased is two characters: the lines below keep their numbers
         '<img src="/x.png">'  # the last line, with no line ending
     )
     (content / "tips" / "many.en.md").write_bytes(tip_source(body=body))

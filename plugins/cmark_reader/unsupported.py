@@ -33,7 +33,7 @@ SYNTAXES = (
     ),
     Syntax(
         'markdown="1" in HTML',
-        re.compile(r"[mM]arkdown\s*="),
+        re.compile(r"arkdown\s*="),  # a literal start is searched for far quicker than [mM]
         re.compile(r"""<[A-Za-z][^>\n]*\smarkdown\s*=\s*["']?(?:1|block|span)\b[^>\n]*>""", re.I),
         "write the content as HTML, or leave a blank line after the opening tag and before the closing one, "
         "so that the Markdown between them is read",

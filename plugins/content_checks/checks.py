@@ -21,8 +21,10 @@ HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.IGNORECASE)
 HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+))""", re.IGNORECASE)
 SCRIPT_LINK = re.compile(r"""(?:\]\(\s*<?|\bhref\s*=\s*["']?\s*)javascript:""", re.IGNORECASE)
 INTERNAL_LINK = re.compile(r"""[{|](?P<kind>filename|static|attach)[}|](?P<target>[^)\s"'#?]+)""")
-# any line the four above can match matches this too: only the lines it finds are searched with those
-WORTH_CHECKING = re.compile(r"!\[|<img\b|javascript:|[{|](?:filename|static|attach)[}|]", re.IGNORECASE)
+# any line the four above can match, lowercased, holds one of these: only the lines they find are searched with those
+WORTH_CHECKING = tuple(map(re.compile, (
+    r"!\[", r"<img\b", r"javascript:", r"\{(?:filename|static|attach)[}|]", r"\|(?:filename|static|attach)[}|]",
+)))
 
 
 class Kind:
@@ -128,7 +130,7 @@ def _check_metadata(kind, source, languages, limits):
 
 def _check_body(source, root):
     found = []
-    for number, line in source.body_lines_with(WORTH_CHECKING):
+    for number, line in source.body_lines_with(*WORTH_CHECKING, lowercase=True):
         for image in IMAGE.finditer(line):
             if not image["alt"].strip():
                 found.append(Problem(

@@ -24,17 +24,21 @@ class Source:
         indices = self.header.lines.get(key)
         return indices[0] + 1 if indices else 0
 
-    def body_lines_with(self, pattern):
-        """(line number, text) of each line after the metadata header in which `pattern` finds something,
-        found by searching the body once rather than each of its lines (`pattern` must not span lines)."""
+    def body_lines_with(self, *patterns, lowercase=False):
+        """(line number, text) of each line after the metadata header in which one of `patterns` finds
+        something, found by searching the body once rather than each of its lines (patterns must not span
+        lines). With `lowercase`, the body is lowercased first: patterns that start with a literal are
+        searched far quicker than case-insensitive ones."""
         body = "\n".join(self.lines[self.header.body_start :])
-        found, number, counted, position = [], self.header.body_start + 1, 0, 0
-        while match := pattern.search(body, position):
-            number += body.count("\n", counted, match.start())
-            end = body.find("\n", match.end())
-            end = len(body) if end < 0 else end
-            found.append((number, self.lines[number - 1]))
-            counted = position = end
+        if lowercase:
+            body = body.lower()  # which may change a line's length, never the number of lines
+        starts = sorted({match.start() for pattern in patterns for match in pattern.finditer(body)})
+        found, number, counted = [], self.header.body_start + 1, 0
+        for start in starts:
+            number += body.count("\n", counted, start)
+            counted = start
+            if not found or found[-1][0] != number:
+                found.append((number, self.lines[number - 1]))
         return found
 
 

@@ -117,12 +117,16 @@ def plain_title(title):
 @lru_cache(maxsize=16384)  # asked twice a card in a build: when its drawing starts, and when it is placed
 def fingerprint(title, site_name, caption, style, fonts):
     """A hash of everything that decides a card's pixels."""
+    inputs = {"look": _look(style, fonts), "title": title, "site_name": site_name, "caption": caption}
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+@lru_cache(maxsize=8)
+def _look(style, fonts):
+    """A hash of what decides the pixels of every card alike, worked out once rather than for each card."""
     inputs = {
         "renderer": RENDERER_VERSION,
         "size": [WIDTH, HEIGHT],
-        "title": title,
-        "site_name": site_name,
-        "caption": caption,
         "style": {name: value for name, value in vars(style).items() if name not in ("font", "bold_font")},
         "fonts": fonts.digest,
         # another rasterizer may draw the same text a pixel differently
