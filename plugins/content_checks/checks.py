@@ -130,7 +130,7 @@ def _check_metadata(kind, source, languages, limits):
 
 def _check_body(source, root):
     found = []
-    for number, line in source.body_lines_with(*WORTH_CHECKING, lowercase=True):
+    for number, line in source.body_lines_with(*WORTH_CHECKING):
         for image in IMAGE.finditer(line):
             if not image["alt"].strip():
                 found.append(Problem(

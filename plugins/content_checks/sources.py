@@ -24,14 +24,13 @@ class Source:
         indices = self.header.lines.get(key)
         return indices[0] + 1 if indices else 0
 
-    def body_lines_with(self, *patterns, lowercase=False):
+    def body_lines_with(self, *patterns):
         """(line number, text) of each line after the metadata header in which one of `patterns` finds
-        something, found by searching the body once rather than each of its lines (patterns must not span
-        lines). With `lowercase`, the body is lowercased first: patterns that start with a literal are
-        searched far quicker than case-insensitive ones."""
-        body = "\n".join(self.lines[self.header.body_start :])
-        if lowercase:
-            body = body.lower()  # which may change a line's length, never the number of lines
+        something in the lowercased line, found by searching the body once rather than each of its lines
+        (patterns must not span lines). Lowercase patterns that start with a literal are searched far quicker
+        than case-insensitive ones."""
+        # lowercasing may change a line's length, never the number of lines
+        body = "\n".join(self.lines[self.header.body_start :]).lower()
         starts = sorted({match.start() for pattern in patterns for match in pattern.finditer(body)})
         found, number, counted = [], self.header.body_start + 1, 0
         for start in starts:
