@@ -11,12 +11,15 @@ import multiprocessing
 import os
 import pickle
 import sys
+import threading
 import traceback
 
 # Below this many items a fork costs more than it saves.
 SMALLEST_SHARED = 32
 # How much lower a process runs whose work nobody waits for yet (nice(2) steps; 19 is the lowest).
 YIELDING_NICENESS = 10
+# Linux gives each thread a priority of its own, so this process can yield the cores for a while too.
+THREADS_YIELD_ALONE = sys.platform.startswith("linux")
 
 
 def build_processes(settings):
@@ -28,11 +31,12 @@ def build_processes(settings):
 
 
 def yield_cores():
-    """Lower this process's priority, for good: work that nobody waits for until the end of the build (the
-    listings) then takes what the work the end waits for (each language's search index) leaves of the
-    cores, rather than slowing it down and leaving cores idle at the end while the last language is indexed.
+    """Lower the priority of this process, or on Linux of this thread, for good: work needed later (the next
+    languages' pages, the listings) then takes what the work the build's end waits for (the search indexes,
+    made one language after the other) leaves of the cores, rather than slowing it down and leaving cores
+    idle at the end while the last language is indexed.
 
-    Only for a process of its own: the build's main process could not take its priority back."""
+    Only for a process or thread of its own: the build's main thread could not take its priority back."""
     try:
         os.nice(YIELDING_NICENESS)
     except (AttributeError, OSError):  # no nice() on this system: the work runs at the build's priority
@@ -61,7 +65,8 @@ def fork_map_groups(function, groups, processes, yield_from=None):
     than a child that would do this process's share while it waits. The same children work through
     every group, so whoever reads the results of one group can start on them while the children go on
     with the next. From the group numbered `yield_from` on, the children run at a lower priority
-    (yield_cores): what reads those groups' results waits for the end of the build anyway.
+    (yield_cores), and so does this process's share where threads have priorities of their own: what reads
+    those groups' results waits for the end of the build anyway.
     """
     groups = [list(items) for items in groups]
     processes = min(processes, sum(map(len, groups)) // SMALLEST_SHARED or 1)
@@ -83,7 +88,11 @@ def fork_map_groups(function, groups, processes, yield_from=None):
         for index, items in enumerate(groups):
             # interleaved slices: neighbouring items often cost alike, so every process gets its share of each kind
             results = [None] * len(items)
-            results[0::processes] = [function(item) for item in items[0::processes]]
+            share = items[0::processes]
+            if yield_from is not None and index >= yield_from:
+                results[0::processes] = _map_yielding(function, share)
+            else:
+                results[0::processes] = [function(item) for item in share]
             for number, child, receiver in children:
                 try:
                     outcome, part = receiver.recv()
@@ -101,6 +110,27 @@ def fork_map_groups(function, groups, processes, yield_from=None):
             if not finished:
                 child.terminate()  # an error, or a reader that stopped early: the other groups are not wanted
             child.join()
+
+
+def _map_yielding(function, items):
+    """[function(item) for item in items], at a lower priority where a thread can have one of its own."""
+    if not THREADS_YIELD_ALONE:
+        return [function(item) for item in items]
+    outcome = {}
+
+    def run():
+        yield_cores()
+        try:
+            outcome["done"] = [function(item) for item in items]
+        except BaseException as error:  # raised in the calling thread
+            outcome["failed"] = error
+
+    thread = threading.Thread(target=run, name="rendering at a lower priority", daemon=True)
+    thread.start()
+    thread.join()
+    if "failed" in outcome:
+        raise outcome["failed"]
+    return outcome["done"]
 
 
 def _run_share(function, groups, number, processes, sender, yield_from):

@@ -127,10 +127,11 @@ class ParallelWriter(Writer):
         count = WriteCount()
         fragments.forget()  # a fragment of an earlier flush may show content edited since
         parts = _in_order(pages, self.output_path)
-        # the listings: nothing reads them before the build ends, while each language's search index, made
-        # meanwhile, is what the build's end waits for
-        listings = next((index for index, (_, part, _) in enumerate(parts) if part == LISTINGS), None)
-        rendered = fork_map_groups(_render_and_write, [group for _, _, group in parts], processes, listings)
+        # once the first folder's content is written, its language's search index is made, then the next
+        # language's, one after the other, and the build's end waits for the last: what renders meanwhile
+        # (the next languages' content, which their indexes need only once the one before is made, and the
+        # listings) leaves the cores to the indexing first
+        rendered = fork_map_groups(_render_and_write, [group for _, _, group in parts], processes, yield_from=1)
         try:
             for (folder, part, group), outcomes in zip(parts, rendered):
                 written = set()

@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 
@@ -13,13 +14,15 @@ class IndexingError(RuntimeError):
 
 class IndexRun:
     """Pagefind indexing the marked pages of `site` (those matching the glob `pages`) into `site/folder`:
-    started at once, waited for by result(), so the build goes on meanwhile."""
+    started at once, waited for by result(), so the build goes on meanwhile. `ended`, if given, is called
+    as soon as Pagefind exits (from a thread of the run's own), so the next run can start then."""
 
-    def __init__(self, site, folder, pages="**/*.{html}"):
+    def __init__(self, site, folder, pages="**/*.{html}", ended=None):
         self.folder = folder
         self.bundle = Path(site) / folder
         shutil.rmtree(self.bundle, ignore_errors=True)  # nothing of an earlier build's index survives
-        self.process = None
+        self.process = self.watcher = self.said = None
+        self.over = False
         try:
             self.command = [
                 str(pagefind_binary()),
@@ -33,16 +36,25 @@ class IndexRun:
             self.failure = str(error)
         except OSError as error:
             self.failure = f"{self.command[0]} could not be started: {error}"
+        if self.process is not None:
+            self.watcher = threading.Thread(target=self._watch, args=(ended,), name=f"Pagefind {folder}", daemon=True)
+            self.watcher.start()
+
+    def _watch(self, ended):
+        stdout, stderr = self.process.communicate()
+        self.said, self.over = _lines(stderr + stdout), True
+        if ended is not None:
+            ended()
 
     def running(self):
-        return self.process is not None and self.process.poll() is None
+        return self.process is not None and not self.over
 
     def result(self):
         """(pages indexed per language code, Pagefind's warnings); IndexingError if it wrote no index."""
         if self.process is None:
             raise IndexingError(self.failure)
-        stdout, stderr = self.process.communicate()
-        said = _lines(stderr + stdout)
+        self.watcher.join()
+        said = self.said
         if self.process.returncode != 0:
             raise IndexingError(
                 " ".join(said) or f"{' '.join(self.command)} exited with status {self.process.returncode}"

@@ -7,8 +7,8 @@ import time
 import pytest
 
 from parallel_build.pool import (
-    SMALLEST_SHARED, YIELDING_NICENESS, BackgroundWorkFailed, InBackground, build_processes, can_fork, fork_map,
-    fork_map_groups,
+    SMALLEST_SHARED, THREADS_YIELD_ALONE, YIELDING_NICENESS, BackgroundWorkFailed, InBackground, build_processes,
+    can_fork, fork_map, fork_map_groups,
 )
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="no fork on this system")
@@ -110,7 +110,26 @@ def test_the_children_yield_the_cores_from_the_group_asked_on():
     child = {pid for pid, _ in niceness[0]} - {os.getpid()}
     lowered = min(19, here + YIELDING_NICENESS)
     assert niceness[0] == {(os.getpid(), here), (*child, here)}
-    assert niceness[1] == niceness[2] == {(os.getpid(), here), (*child, lowered)}, "this process keeps its priority"
+    # on Linux this process's share yields too, from a thread of its own
+    own = lowered if THREADS_YIELD_ALONE else here
+    assert niceness[1] == niceness[2] == {(os.getpid(), own), (*child, lowered)}
+    assert os.nice(0) == here, "this process keeps its priority"
+
+
+@needs_fork
+def test_an_error_in_this_processs_yielding_share_is_raised_here():
+    def work(item):
+        group, number = item
+        if group == 1 and number == 0:  # the first item of a group: this process's share
+            raise ValueError("the yielding share failed")
+        return number
+
+    groups = [[(group, number) for number in range(SMALLEST_SHARED * 2)] for group in range(2)]
+    results = fork_map_groups(work, groups, 2, yield_from=1)
+    assert next(results) == list(range(SMALLEST_SHARED * 2))
+    with pytest.raises(ValueError, match="the yielding share failed"):
+        next(results)
+    results.close()
 
 
 @needs_fork

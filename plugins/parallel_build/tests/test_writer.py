@@ -126,7 +126,7 @@ def test_every_folders_tips_and_pages_are_rendered_before_any_listing():
     ]
 
 
-def test_the_listings_are_rendered_at_a_lower_priority_than_the_content(tmp_path, monkeypatch):
+def test_what_renders_after_the_first_languages_content_leaves_the_cores_to_its_index(tmp_path, monkeypatch):
     asked = []
 
     def recording(function, groups, processes, yield_from=None):
@@ -136,9 +136,14 @@ def test_the_listings_are_rendered_at_a_lower_priority_than_the_content(tmp_path
     monkeypatch.setattr(writer, "fork_map_groups", recording)
     fresh_build(tmp_path / "output", BUILD_PROCESSES=2, SEARCH_ENABLED=False)
     [(groups, yield_from)] = asked
-    tips = {str(path) for path in (tmp_path / "output").glob("en/tips/*/index.html")}
-    assert yield_from is not None and 0 < yield_from < len(groups)
-    before = {path for group in groups[:yield_from] for path in group}
-    after = {path for group in groups[yield_from:] for path in group}
-    assert tips & before and not tips & after, "every tip before the listings"
-    assert os.path.join(str(tmp_path / "output"), "en", "index.html") in after
+    assert yield_from == 1
+    first = {os.path.relpath(path, tmp_path / "output").split(os.sep)[0] for path in groups[0]}
+    [language] = first
+    # the pages search reads: the language's tips, pages and freebies
+    content = {
+        str(path) for path in (tmp_path / "output" / language).rglob("*.html")
+        if "data-pagefind-body" in path.read_text(encoding="utf-8")
+    }
+    assert content and content <= set(groups[0]), "first a language's content, whose index starts once it is written"
+    later = {path for group in groups[1:] for path in group}
+    assert os.path.join(str(tmp_path / "output"), language, "index.html") in later, "its listings come later"

@@ -4,6 +4,7 @@ import json
 import logging
 import shutil
 import sys
+import time
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
 
@@ -15,7 +16,7 @@ from pelican import signals
 from multilingual.editions import Listing
 from multilingual.languages import Languages
 from site_search import settings, site_search
-from site_search.indexer import IndexingError
+from site_search.indexer import IndexingError, pagefind_binary
 from site_search.plurals import plural_samples
 from site_search.scope import WrittenPages, is_marked, search_fingerprint
 from support import ROOT, build, html, read_metadata, sources
@@ -267,7 +268,7 @@ def test_editing_a_source_indexes_its_language_only_though_its_translations_now_
 class _StoppedRun:
     """An IndexRun that never starts: a build stopped between writing its pages and indexing them."""
 
-    def __init__(self, *args):
+    def __init__(self, *args, **kwargs):
         pass
 
     def running(self):
@@ -337,22 +338,38 @@ def test_a_language_is_indexed_once_its_content_is_written_while_the_rest_render
     assert bundle_counts(output) == {code: public_pages(code) for code in CODES}
 
 
-def test_runs_wait_for_a_free_place_and_start_in_the_order_their_languages_were_written(tmp_path, written):
+def test_runs_wait_for_a_free_place_start_in_the_order_their_languages_were_written_and_as_soon_as_it_frees(
+    tmp_path, written, monkeypatch
+):
     languages = Languages({code: {} for code in ("fi", "pl")})
-    writer = SimpleNamespace(settings={"SEARCH_ENABLED": True, "SITE_LANGUAGES": languages, "OUTPUT_PATH": str(tmp_path)})
+    writer = SimpleNamespace(settings={"SEARCH_ENABLED": True, "SITE_LANGUAGES": languages, "OUTPUT_PATH": str(tmp_path / "site")})
     for code in ("fi", "pl"):
-        marked_page(tmp_path / code, lang=code)
+        marked_page(tmp_path / "site" / code, lang=code)
+    # Pagefind, held back until the test lets it go
+    go = tmp_path / "go"
+    held = tmp_path / "pagefind"
+    held.write_text(f'#!/bin/sh\nwhile [ ! -e "{go}" ]; do sleep 0.02; done\nexec "{pagefind_binary()}" "$@"\n')
+    held.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(held))
     site_search.indexing.at_once = 1
     try:
         for code in ("fi", "pl"):
-            site_search.indexing.folder_written(writer, code, {str(tmp_path / code / "index.html")}, whole_site=True)
+            site_search.indexing.folder_written(writer, code, {str(tmp_path / "site" / code / "index.html")}, whole_site=True)
         assert list(site_search.indexing.runs) == ["fi"]
         assert [code for code, _ in site_search.indexing.waiting] == ["pl"]
+        go.touch()
+        # nothing else happens in the build: the end of the first run starts the next
+        deadline = time.monotonic() + 30
+        while "pl" not in site_search.indexing.runs and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert list(site_search.indexing.runs) == ["fi", "pl"] and site_search.indexing.waiting == []
         counts, _ = site_search.indexing.results()
         assert counts == {"fi": 1, "pl": 1}
         assert site_search.indexing.runs == {} and site_search.indexing.waiting == []
     finally:
         site_search.indexing.at_once = settings.DEFAULTS["SEARCH_INDEXING_AT_ONCE"]
+        go.touch()
+        site_search.indexing.abandon()
 
 
 @pytest.mark.parametrize("value", [0, -1, 1.5, "2", True, None])
