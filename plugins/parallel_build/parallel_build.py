@@ -6,7 +6,7 @@ import logging
 from pelican import signals
 
 from .fragments import remembered
-from .memory import keep_freed_memory
+from .memory import keep_freed_memory, skip_last_collection
 from .writer import ParallelWriter
 
 logger = logging.getLogger(__name__)
@@ -16,6 +16,7 @@ _writers = []  # the writer of the build in progress
 
 def tune_memory(pelican):
     keep_freed_memory()  # for this process and the ones it forks
+    skip_last_collection()
 
 
 def provide_writer(pelican):

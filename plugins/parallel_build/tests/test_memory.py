@@ -41,3 +41,32 @@ def test_another_c_library_is_left_alone(monkeypatch):
 
     monkeypatch.setattr(os, "confstr", no_such_name)
     assert memory.keep_freed_memory() is False
+
+
+# objects in a reference cycle left at exit: Python's last collection finalizes them, unless it skips them
+AT_EXIT = """
+import sys
+sys.path.insert(0, {plugins!r})
+from parallel_build.memory import skip_last_collection
+if sys.argv[1] == "skipped":
+    skip_last_collection()
+    skip_last_collection()  # as a dev server does for every build
+
+
+class Node:
+    def __del__(self):
+        print("walked")
+
+
+for _ in range(3):
+    node = Node()
+    node.itself = node
+del node
+"""
+
+
+@pytest.mark.parametrize("mode, walked", [("default", 3), ("skipped", 0)])
+def test_the_last_collection_at_exit_leaves_the_builds_objects_alone(mode, walked):
+    code = AT_EXIT.format(plugins=PLUGINS)
+    said = subprocess.run([sys.executable, "-c", code, mode], capture_output=True, text=True, check=True).stdout
+    assert said.split() == ["walked"] * walked
