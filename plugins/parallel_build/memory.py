@@ -39,13 +39,9 @@ def _glibc():
         return False
 
 
-_skipping = []
-
-
 def skip_last_collection():
     """Have the process, when it exits, leave its objects out of Python's last garbage collection (once per
     process, however many builds it runs). Objects in reference cycles are then not finalized at exit,
     which Python never promised anyway."""
-    if not _skipping:
-        atexit.register(gc.freeze)  # run before the interpreter's own clean-up
-        _skipping.append(True)
+    atexit.unregister(gc.freeze)  # the registration of an earlier build, if any: one is enough
+    atexit.register(gc.freeze)  # runs before the interpreter's own clean-up
