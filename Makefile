@@ -69,18 +69,18 @@ translations-init: $(READY)
 	$(PYBABEL) init -i $(TEMPLATE_CATALOG) -d $(CATALOG_DIR) -l $(CODE)
 
 check: $(READY)
-	PYTHONPATH=plugins $(BIN)/python -m content_checks -s $(CONF)
+	PYTHONPATH=.:plugins $(BIN)/python -m content_checks -s $(CONF)
 
 translations-status: $(READY)
-	PYTHONPATH=plugins $(BIN)/python -m translation_status status -s $(CONF)
+	PYTHONPATH=.:plugins $(BIN)/python -m translation_status status -s $(CONF)
 
 translations-mark: $(READY)
 	@test -n "$(FILES)" || { echo 'usage: make translations-mark FILES="content/tips/x.fr.md ..."'; exit 2; }
-	PYTHONPATH=plugins $(BIN)/python -m translation_status mark -s $(CONF) $(FILES)
+	PYTHONPATH=.:plugins $(BIN)/python -m translation_status mark -s $(CONF) $(FILES)
 
 new-tip: $(READY)
 	@test -n "$(NAME)" || { echo "usage: make new-tip NAME=thank-you-cards"; exit 2; }
-	PYTHONPATH=plugins $(BIN)/python -m translation_status new-tip -s $(CONF) $(NAME)
+	PYTHONPATH=.:plugins $(BIN)/python -m translation_status new-tip -s $(CONF) $(NAME)
 
 html: $(READY) translations
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF)
@@ -96,7 +96,7 @@ publish: $(READY) translations
 	@$(MAKE) --no-print-directory deploy
 
 freebie-links: $(READY)
-	PYTHONPATH=plugins $(BIN)/python -m freebies.links $(PUBLISHCONF)
+	PYTHONPATH=.:plugins $(BIN)/python -m freebies.links $(PUBLISHCONF)
 
 test: $(READY) translations $(NODE_READY)
 	$(BIN)/pytest

@@ -1,8 +1,12 @@
 """Settings of the hub, used by `make html`, `make serve` and `make devserver`."""
 
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
+# the hub's own library (hub/), which the plugins import, whatever order PLUGINS lists them in
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
 
 SITENAME = "Reciprocity Hub"
 AUTHOR = "Reciprocity Hub"

@@ -21,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))  # the hub's library, hub/
 sys.path.insert(0, str(ROOT / "tests"))  # the local server and Chromium flags the browser tests use
 
 from browser import CHROMIUM, CHROMIUM_ARGS, LocalSite  # noqa: E402

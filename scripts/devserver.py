@@ -28,6 +28,7 @@ from watchfiles import watch
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))  # the hub's library, hub/
 
 from live_preview.live_preview import last_build  # noqa: E402
 from multilingual.sources import MARKDOWN_EXTENSIONS  # noqa: E402

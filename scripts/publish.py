@@ -16,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))  # the hub's library, hub/
 
 from pelican import Pelican  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402

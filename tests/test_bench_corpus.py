@@ -125,7 +125,7 @@ def test_source_hashes_match_the_english_text_as_the_hub_hashes_it(generated):
 
 
 def test_the_hubs_content_checks_accept_it(generated):
-    environment = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+    environment = {**os.environ, "PYTHONPATH": f"{ROOT}:{ROOT / 'plugins'}"}
     checked = subprocess.run(
         [sys.executable, "-m", "content_checks", "-s", "pelicanconf.py", "--path", str(generated)],
         cwd=ROOT, env=environment, capture_output=True, text=True, check=False,

@@ -81,7 +81,7 @@ def test_make_check_prints_path_line_message_and_fails(content):
         (content / name).write_bytes(data)
     result = subprocess.run(
         [sys.executable, "-m", "content_checks", "-s", str(DEV_SETTINGS), "--path", str(content)],
-        cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"},
+        cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": f"{ROOT}:{ROOT / 'plugins'}", "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 1, result.stderr
     for name, _, line, words in CASES.values():

@@ -10,7 +10,7 @@ from pelican.utils import get_date, slugify
 from freebies.settings import source_folders
 from multilingual.sources import iso_date, language_in_name, markdown_files, translation_key
 
-from .problems import Problem
+from hub.problems import Problem
 from .sources import Source, read_source
 
 # Longer titles and descriptions are cut short in search results.

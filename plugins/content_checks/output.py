@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlsplit
 import html5lib
 from bs4 import BeautifulSoup
 
-from .problems import Problem
+from hub.problems import Problem
 
 LINK_ATTRIBUTES = ("href", "src", "poster")
 SKIPPED_SCHEMES = ("mailto", "tel", "data", "sms")

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from multilingual.sources import Header, normalized, parse_header
 
-from .problems import Problem
+from hub.problems import Problem
 
 
 @dataclass

@@ -25,6 +25,7 @@ from words import CATEGORIES, EXTERNAL_SITES, HEADINGS, LINK_WORDS, TAGS, WORDS
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.append(str(ROOT / "plugins"))
+sys.path.append(str(ROOT))  # the hub's library, hub/
 from translation_status.sources import text_hash  # noqa: E402  (translations record it as the hub does)
 
 SOURCE_CONTENT = ROOT / "content"

@@ -1,6 +1,6 @@
 """A problem found in a writer's file: where it is, and what to do about it."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -8,6 +8,8 @@ class Problem:
     path: str
     line: int  # 0 when the whole file is concerned
     message: str
+    # True when the file cannot be built as it is: the build leaves it out, and builds the rest
+    leaves_out: bool = field(default=False, compare=False)
 
     def __str__(self):
         return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
