@@ -30,6 +30,7 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "plain_errors",  # first: its register() comes before any other plugin's
+    "content_boundary",
     "parallel_build",
     "cmark_reader",
     "multilingual",

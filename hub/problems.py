@@ -13,3 +13,8 @@ class Problem:
 
     def __str__(self):
         return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+# The key of the build's context under which the content checks leave the real paths of the files they left
+# out, for the generators that read files of their own (freebies).
+LEFT_OUT_SOURCES = "left_out_sources"

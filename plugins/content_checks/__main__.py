@@ -8,6 +8,7 @@ import sys
 
 from pelican.settings import read_settings
 
+from hub.languages import LanguageConfigError, setting_line
 from translation_status.inventory import status_report
 
 from .checks import check_content
@@ -20,7 +21,11 @@ def main(argv=None):
     arguments = parser.parse_args(argv)
     override = {"PATH": arguments.path} if arguments.path else {}
     settings = read_settings(arguments.settings, override=override)
-    problems = check_content(settings)
+    try:
+        problems = check_content(settings)
+    except LanguageConfigError as error:
+        print(f"{arguments.settings}:{setting_line(arguments.settings, 'LANGUAGES')}: {error}")
+        return 1
     for problem in problems:
         print(problem)
     print(f"\n{status_report(settings)}")

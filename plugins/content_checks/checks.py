@@ -5,12 +5,16 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from pelican.utils import get_date, slugify
+from pelican.utils import get_date
 
 from freebies.settings import source_folders
 from multilingual.sources import iso_date, language_in_name, markdown_files, translation_key
 
+from hub.boundary import inside, links_leaving
+from hub.languages import Languages
 from hub.problems import Problem
+
+from .addresses import check_address, slug_of, theme_templates
 from .sources import Source, read_source
 
 # Longer titles and descriptions are cut short in search results.
@@ -40,18 +44,26 @@ class Kind:
 def kinds(settings):
     freebie_folders, files_folders = source_folders(settings)
     return [
-        Kind("tip", settings.get("ARTICLE_PATHS", []), ("title", "date")),
+        Kind("tip", settings.get("ARTICLE_PATHS", []), ("title", "date", "category")),
         Kind("page", settings.get("PAGE_PATHS", []), ("title",)),
         Kind("freebie", freebie_folders, ("title", "gate", "file"), files_folders),
     ]
 
 
 def check_content(settings):
-    """Every problem in the content folder, sorted by file and line."""
+    """Every problem in the content folder, sorted by file and line. A LANGUAGES setting that cannot work
+    raises hub.languages.LanguageConfigError, as it stops the build."""
     root = settings["PATH"]
-    languages = list(settings.get("LANGUAGES") or [settings.get("DEFAULT_LANG", "en")])
+    site_languages = Languages(settings.get("LANGUAGES") or {settings.get("DEFAULT_LANG", "en"): {}})
+    languages = site_languages.codes
     limits = {**DEFAULT_LIMITS, **settings.get("CONTENT_CHECK_LIMITS", {})}
-    problems, read = [], []
+    templates = theme_templates(settings)
+    problems = [
+        Problem(link, 0, f"is a link to {target}, outside the content folder, so the build leaves it out: "
+                         "put the file itself in the content folder", leaves_out=True)
+        for link, target in links_leaving(root)
+    ]
+    read = []
     for kind in kinds(settings):
         for path in _files(root, kind, settings.get("IGNORE_FILES") or []):
             source = read_source(path)
@@ -62,11 +74,12 @@ def check_content(settings):
     freebies = {_key(source) for kind, source in read if kind.name == "freebie"}
     for kind, source in read:
         problems += _check_metadata(kind, source, languages, limits)
+        problems += check_address(kind.name, source, site_languages.get(_lang(source)), settings, templates)
         problems += _check_body(source, root)
         if kind.name == "tip":
             problems += _check_freebie_name(source, freebies)
         if kind.name == "freebie":
-            problems += _check_freebie_file(source)
+            problems += _check_freebie_file(source, root)
     problems += _check_unique(read, settings, languages)
     return sorted(set(problems))
 
@@ -91,10 +104,14 @@ def _check_metadata(kind, source, languages, limits):
     found = []
     for field in kind.required:
         label = field.capitalize()
+        # a page needs its title and a tip its date too; without a category, Pelican files a tip under its default
+        leaves_out = field != "category"
         if field not in source:
-            found.append(Problem(path, 1, f"{label} is missing: add a `{label}: …` line to the metadata at the top"))
+            found.append(Problem(
+                path, 1, f"{label} is missing: add a `{label}: …` line to the metadata at the top", leaves_out,
+            ))
         elif not source.value(field):
-            found.append(Problem(path, source.line_of(field), f"{label} is empty: give it a value"))
+            found.append(Problem(path, source.line_of(field), f"{label} is empty: give it a value", leaves_out))
 
     lang = _lang(source)
     if lang is None:
@@ -166,22 +183,34 @@ def _check_freebie_name(source, freebies):
     )]
 
 
-def _check_freebie_file(source):
+def _check_freebie_file(source, root):
     name = source.value("file")
-    if not name or os.path.isfile(os.path.join(os.path.dirname(source.path), name)):
+    path = os.path.join(os.path.dirname(source.path), name)
+    if not name:
         return []
-    return [Problem(source.path, source.line_of("file"), f"the file {name} does not exist next to this freebie: add it or correct File")]
+    if not inside(root, path):
+        return [Problem(
+            source.path, source.line_of("file"),
+            f"File {name} is outside the content folder: put what the freebie delivers in its files/ folder "
+            "and name it from there", leaves_out=True,
+        )]
+    if os.path.isfile(path):
+        return []
+    return [Problem(
+        source.path, source.line_of("file"), f"the file {name} does not exist next to this freebie: add it or correct File",
+        leaves_out=True,
+    )]
 
 
 def _check_unique(read, settings, languages):
-    """Two files may not share a URL, nor claim to be the same translation: each of them is told."""
+    """Two files may not share a URL, nor claim to be the same translation: each of them is told, and all but
+    the first (by path) are left out of the build, as the build would leave them."""
     by_slug, by_version = defaultdict(list), defaultdict(list)
-    substitutions = settings.get("SLUG_REGEX_SUBSTITUTIONS") or []
-    for kind, source in read:
+    for kind, source in sorted(read, key=lambda pair: pair[1].path):
         lang = _lang(source)
         if not lang or lang not in languages or not source.value("title"):
             continue
-        slug = source.value("slug") or slugify(source.value("title"), regex_subs=substitutions)
+        slug = slug_of(source, settings)
         by_slug[(kind.name, lang, slug)].append(source)
         by_version[(kind.name, lang, _key(source))].append(source)
     found = []
@@ -191,6 +220,7 @@ def _check_unique(read, settings, languages):
             found.append(Problem(
                 source.path, source.line_of("slug") or source.line_of("title"),
                 f"the {kind} {others} already has the slug {slug!r} in {lang}: give one of them another Slug",
+                leaves_out=source is not sources[0],
             ))
     for (kind, lang, key), sources in by_version.items():
         for source in sources if len(sources) > 1 else ():

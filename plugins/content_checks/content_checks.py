@@ -1,15 +1,25 @@
-"""Show the content problems as warnings when the site is built, and build the rest anyway."""
+"""Show the content problems as warnings when the site is built, and build the rest anyway: a file that
+cannot be built as it is (see Problem.leaves_out) is left out, so that it never stops the whole site."""
 
 import logging
+import os
 
 from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import LimitFilter
 
+from hub.problems import LEFT_OUT_SOURCES
 from parallel_build.pool import InBackground
 
 from .checks import check_content
 
 logger = logging.getLogger(__name__)
+
+# what each of Pelican's generators reads into, by the generator's kind
+READ_LISTS = (
+    (ArticlesGenerator, ("articles", "translations", "hidden_articles", "hidden_translations", "drafts", "drafts_translations")),
+    (PagesGenerator, ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages", "draft_translations")),
+)
 
 
 class Checking:
@@ -17,12 +27,14 @@ class Checking:
 
     def __init__(self):
         self.work = None
+        self.left_out = set()
 
     def start(self, pelican):
         # Pelican shows a warning once per process; a writer in the dev server must see it on every rebuild
         path = pelican.settings["PATH"]
         LimitFilter._raised_messages = {key for key in LimitFilter._raised_messages if not key[1].startswith(path)}
         self._forget()
+        self.left_out = set()
         self.work = InBackground(check_content, [pelican.settings], 1)
 
     def _forget(self):
@@ -31,13 +43,22 @@ class Checking:
             self.work.discard()
             self.work = None
 
-    def tell(self, *_):
-        if self.work is None:
-            return
-        work, self.work = self.work, None
-        [problems] = work.wait()
-        for problem in problems:
-            logger.warning("%s", problem)
+    def tell(self, generator):
+        """Report the problems, once; then leave out of `generator` what cannot be built."""
+        if self.work is not None:
+            work, self.work = self.work, None
+            [problems] = work.wait()
+            for problem in problems:
+                if problem.leaves_out:
+                    logger.error("%s (the file is left out of the build)", problem)
+                    self.left_out.add(os.path.realpath(problem.path))
+                else:
+                    logger.warning("%s", problem)
+            generator.context[LEFT_OUT_SOURCES] = self.left_out
+        names = next((names for kind, names in READ_LISTS if isinstance(generator, kind)), ())
+        for name in names:
+            kept = [item for item in getattr(generator, name) if os.path.realpath(item.source_path) not in self.left_out]
+            getattr(generator, name)[:] = kept  # in place: Pelican's context holds the same lists
 
 
 checking = Checking()
@@ -45,5 +66,7 @@ checking = Checking()
 
 def register():
     signals.initialized.connect(checking.start)
-    # after the reading, which takes longer than the checks, so waiting for them costs nothing
-    signals.article_generator_finalized.connect(checking.tell)
+    # after the reading, which takes longer than the checks, so waiting for them costs nothing; before the tips
+    # are sorted into topics and tags, and the pages into the menu
+    signals.article_generator_pretaxonomy.connect(checking.tell)
+    signals.page_generator_finalized.connect(checking.tell)

@@ -4,12 +4,15 @@ import logging
 import os
 
 from pelican.generators import Generator
+from pelican.utils import sanitised_join
 
 from parallel_build.pool import BackgroundWorkFailed, InBackground, can_fork
 from parallel_build.writer import write_if_changed
 
+from hub.boundary import inside
+from hub.languages import save_as, site_languages
+from hub.problems import LEFT_OUT_SOURCES
 from multilingual.editions import Listing, link_translations
-from multilingual.languages import save_as, site_languages
 from multilingual.sources import where
 from multilingual.writing import write_page
 from newsletter.providers import ProviderConfigError, signup_form
@@ -48,11 +51,22 @@ class FreebiesGenerator(Generator):
     def generate_context(self):
         self.languages = site_languages(self.settings)
         self.pdf_cache.rendered_ahead = ahead.rendered()
+        left_out = self.context.get(LEFT_OUT_SOURCES, set())  # by the content checks, which have said why
+        addresses = {}
         for path in self.sources:
+            if os.path.realpath(os.path.join(self.path, path)) in left_out:
+                continue
             freebie = self._read(path)
             if freebie is not None and freebie.lang not in self.languages:
                 continue  # reported by the multilingual plugin when the file was read
             if freebie is not None and freebie.status == "published":
+                first = addresses.setdefault(freebie.save_as, freebie)
+                if first is not freebie:
+                    logger.error(
+                        "%s: has the same URL as %s (/%s) and is left out of the build; give one of them another Slug",
+                        where(freebie.source_path, "Slug"), first.source_path, freebie.url,
+                    )
+                    continue
                 self.freebies.append(freebie)
             if freebie is not None:
                 self.add_source_path(freebie)
@@ -101,6 +115,12 @@ class FreebiesGenerator(Generator):
             logger.error("%s: add `File: files/<name>` naming what this freebie delivers", where(source))
             return False
         file_path = os.path.normpath(os.path.join(os.path.dirname(source), name))
+        if not inside(self.path, file_path):
+            logger.error(
+                "%s: File %s is outside the content folder, so the freebie is left out: put what it delivers in "
+                "its files/ folder and name it from there", where(source, "File"), name,
+            )
+            return False
         if not os.path.isfile(file_path):
             logger.error(
                 "%s: the file %s does not exist; put it there or correct the File line",
@@ -198,7 +218,7 @@ class FreebiesGenerator(Generator):
             write_page(self, writer, save_as(shelf.url), "freebies", shelf.page, shelf=shelf)
 
     def _write_file(self, download):
-        path = os.path.join(self.output_path, download.url)
+        path = sanitised_join(self.output_path, download.url)  # raises rather than write outside the output folder
         os.makedirs(os.path.dirname(path), exist_ok=True)
         if write_if_changed(path, download.data):  # a file holding these bytes already keeps its date
             logger.info('Writing "%s"', path)

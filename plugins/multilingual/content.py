@@ -8,7 +8,7 @@ import re
 
 from babel.dates import format_date
 
-from .languages import site_languages
+from hub.languages import site_languages
 from .taxonomy import LocalizedCategory, LocalizedTag
 
 logger = logging.getLogger(__name__)

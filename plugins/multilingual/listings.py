@@ -6,7 +6,7 @@ from pelican.generators import Generator
 
 from .editions import Listing
 from .feeds import write_feed
-from .languages import save_as, site_languages
+from hub.languages import save_as, site_languages
 from .pagination import paginate
 from .writing import write_page
 

@@ -9,7 +9,7 @@ from . import settings
 from .content import localize
 from .editions import build_editions, link_unlisted, unlisted_pages, unlisted_tips
 from .fixed_urls import fix_urls
-from .languages import site_languages
+from hub.languages import site_languages
 from .listings import ListingsGenerator
 
 logger = logging.getLogger(__name__)

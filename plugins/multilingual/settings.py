@@ -1,14 +1,4 @@
-"""The plugin's settings and their defaults, in one place."""
-
-# Words used in URLs; a language overrides any of them in LANGUAGES.
-DEFAULT_PATH_WORDS = {
-    "tips": "tips",
-    "category": "category",
-    "tag": "tag",
-    "page": "page",
-    "freebies": "freebies",
-    "search": "search",
-}
+"""The plugin's settings and their defaults, in one place (the URL words of a language: hub.languages)."""
 
 DEFAULTS = {
     # language code -> its URL words, in the order the switcher shows them

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from pelican.utils import SafeDatetime
 
+from hub.boundary import inside
+
 from .settings import PELICAN_OVERRIDES
 
 BOM = "\ufeff"
@@ -123,22 +125,26 @@ def normalized(text):
 
 
 def markdown_files(root, paths, excludes=(), ignores=()):
-    """The files Pelican's get_files() finds, limited to Markdown."""
+    """The files Pelican's get_files() finds, limited to Markdown, and to what lies inside `root` once links
+    are followed (hub.boundary.links_leaving lists the others)."""
     excluded = {os.path.normpath(root / exclude) for exclude in excludes}
     files = []
     for relative in paths:
         top = root / relative if relative else root
-        if not top.is_dir():
+        if not top.is_dir() or not inside(root, top):
             continue
         for dirpath, dirs, names in os.walk(top, followlinks=True):
             dirs[:] = sorted(
                 d for d in dirs
                 if os.path.normpath(os.path.join(dirpath, d)) not in excluded
                 and not any(fnmatch.fnmatch(d, ignore) for ignore in ignores)
+                and inside(root, os.path.join(dirpath, d))
             )
             for name in sorted(names):
                 if any(fnmatch.fnmatch(name, ignore) for ignore in ignores):
                     continue
                 if os.path.splitext(name)[1][1:] in MARKDOWN_EXTENSIONS:
-                    files.append(Path(dirpath) / name)
+                    path = Path(dirpath) / name
+                    if not os.path.islink(path) or inside(root, path):
+                        files.append(path)
     return files

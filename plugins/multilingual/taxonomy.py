@@ -2,7 +2,7 @@
 
 from pelican.urlwrappers import Category, Tag
 
-from .languages import save_as
+from hub.languages import save_as
 
 
 class _Localized:

@@ -3,7 +3,7 @@
 from pelican.generators import Generator
 
 from multilingual.editions import Listing
-from multilingual.languages import save_as, site_languages
+from hub.languages import save_as, site_languages
 from multilingual.writing import write_page
 
 from .plurals import plural_samples

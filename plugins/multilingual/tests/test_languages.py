@@ -1,6 +1,6 @@
 import pytest
 
-from multilingual.languages import LanguageConfigError, Languages, save_as
+from hub.languages import LanguageConfigError, Languages, save_as
 
 
 def test_languages_keep_the_settings_order_and_the_first_is_the_default():

@@ -14,7 +14,7 @@ from blinker import signal
 from pelican import signals
 
 from multilingual.editions import Listing
-from multilingual.languages import Languages
+from hub.languages import Languages
 from site_search import settings, site_search
 from site_search.indexer import IndexingError, pagefind_binary
 from site_search.plurals import plural_samples

@@ -4,7 +4,18 @@ from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
 
-from .settings import DEFAULT_PATH_WORDS
+from .urls import is_url_word
+
+
+# Words used in URLs; a language overrides any of them in LANGUAGES.
+DEFAULT_PATH_WORDS = {
+    "tips": "tips",
+    "category": "category",
+    "tag": "tag",
+    "page": "page",
+    "freebies": "freebies",
+    "search": "search",
+}
 
 
 class LanguageConfigError(ValueError):
@@ -33,12 +44,27 @@ class Language:
                 f"LANGUAGES[{code!r}]: unknown URL word(s) {sorted(unknown)}; "
                 f"the words a language can set are {sorted(DEFAULT_PATH_WORDS)}"
             )
+        words = {**DEFAULT_PATH_WORDS, **(words or {})}
+        for key, word in words.items():
+            if not is_url_word(word):
+                raise LanguageConfigError(
+                    f"LANGUAGES[{code!r}][{key!r}]: {word!r} cannot be a folder of a URL; "
+                    "write one word of letters, digits, '-' or '_' (no '/', '.' or space)"
+                )
+        by_word = {}
+        for key, word in words.items():
+            if word in by_word:
+                raise LanguageConfigError(
+                    f"LANGUAGES[{code!r}]: {by_word[word]!r} and {key!r} are both {word!r}, so their pages would "
+                    f"share one URL; give {key!r} a word of its own"
+                )
+            by_word[word] = key
         name = locale.get_display_name(locale)
         return cls(
             code=code,
             name=name[:1].upper() + name[1:],
             locale=locale,
-            words={**DEFAULT_PATH_WORDS, **(words or {})},
+            words=words,
         )
 
     def url(self, *parts):
@@ -120,3 +146,15 @@ def site_languages(settings):
 def save_as(url):
     """Where a pretty URL (a folder) is written."""
     return f"{url}index.html"
+
+
+def setting_line(settings_file, name):
+    """The line of a settings file where `name = …` is set (1 when it cannot be found), for a message."""
+    try:
+        with open(settings_file, encoding="utf-8") as settings:
+            for number, line in enumerate(settings, start=1):
+                if line.split("=", 1)[0].strip() == name:
+                    return number
+    except OSError:
+        pass
+    return 1
