@@ -163,7 +163,13 @@ def _check_body(source, root):
         for link in INTERNAL_LINK.finditer(line):
             target = link["target"]
             base = root if target.startswith("/") else os.path.dirname(source.path)
-            if not os.path.exists(os.path.join(base, target.lstrip("/"))):
+            if not inside(root, os.path.join(base, target.lstrip("/"))):
+                found.append(Problem(
+                    source.path, number,
+                    f"links to {{{link['kind']}}}{target}, which is outside the content folder and is never published: "
+                    "put the file in the content folder and link to it there",
+                ))
+            elif not os.path.exists(os.path.join(base, target.lstrip("/"))):
                 found.append(Problem(
                     source.path, number,
                     f"links to {{{link['kind']}}}{target}, which does not exist: correct the path "

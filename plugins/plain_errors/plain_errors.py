@@ -7,15 +7,17 @@ import logging
 import sys
 from pathlib import Path
 
-# every plugin of the site is a package in this folder
+# every plugin of the site is a package in this folder, and what they share is in the hub's library beside it
 PLUGINS_FOLDER = Path(__file__).resolve().parent.parent
+HUB_FOLDERS = (PLUGINS_FOLDER, PLUGINS_FOLDER.parent / "hub")
 
 
 def raised_by_a_plugin(error):
-    """Whether `error` is of a class that one of the site's plugins defines, not Python's or a library's."""
+    """Whether `error` is of a class that one of the site's plugins (or the hub's library) defines, not Python's
+    or another library's."""
     module = sys.modules.get(type(error).__module__)
     path = getattr(module, "__file__", None)
-    return path is not None and Path(path).resolve().is_relative_to(PLUGINS_FOLDER)
+    return path is not None and any(Path(path).resolve().is_relative_to(folder) for folder in HUB_FOLDERS)
 
 
 class WithoutTraceback(logging.Filter):
