@@ -163,7 +163,8 @@ def _check_body(source, root):
         for link in INTERNAL_LINK.finditer(line):
             target = link["target"]
             base = root if target.startswith("/") else os.path.dirname(source.path)
-            if not inside(root, os.path.join(base, target.lstrip("/"))):
+            # written to lead out (a link on the way that leads out is a problem of its own: links_leaving)
+            if not _lexically_inside(root, os.path.join(base, target.lstrip("/"))):
                 found.append(Problem(
                     source.path, number,
                     f"links to {{{link['kind']}}}{target}, which is outside the content folder and is never published: "
@@ -176,6 +177,11 @@ def _check_body(source, root):
                     "(relative to this file, or starting with / from the content folder)",
                 ))
     return found
+
+
+def _lexically_inside(root, path):
+    relative = os.path.relpath(os.path.normpath(path), os.path.normpath(root))
+    return relative != os.pardir and not relative.startswith(os.pardir + os.sep)
 
 
 def _check_freebie_name(source, freebies):
