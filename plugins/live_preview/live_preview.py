@@ -63,8 +63,9 @@ class LastBuild:
             content_class=kind,
             context=generator.context,
         )
-        if fresh.lang != content.lang or fresh.slug != content.slug:
-            return None  # another address: only the full rebuild can move the page
+        placed = ("lang", "slug", "save_as", "url", "template")
+        if any(getattr(fresh, name) != getattr(content, name) for name in placed):
+            return None  # another address or layout: only the full rebuild checks and moves the page
         # metadata the build replaced with what it stands for (a freebie's name with the freebie, a
         # category with its localized one) stays; when the file now says something else, only the
         # full rebuild can link it

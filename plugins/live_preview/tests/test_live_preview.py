@@ -67,3 +67,17 @@ def test_a_new_file_or_a_new_address_is_left_to_the_full_rebuild(site):
     before = mtimes(output)
     assert last_build.rewrite_page(str(tip)) is None
     assert mtimes(output) == before
+
+
+@pytest.mark.parametrize("line", ["Save_as: theme/css/hub.css", "URL: en/", "Template: ../../../etc/passwd"])
+def test_a_line_that_places_the_page_elsewhere_is_left_to_the_full_rebuild_and_its_checks(site, line):
+    content, output = site
+    tip = content / "tips" / "small-surprise.en.md"
+    original = tip.read_text(encoding="utf-8")
+    tip.write_text(original.replace("Title:", f"{line}\nTitle:", 1), encoding="utf-8")
+    before = mtimes(output)
+    try:
+        assert last_build.rewrite_page(str(tip)) is None
+        assert mtimes(output) == before
+    finally:
+        tip.write_text(original, encoding="utf-8")
