@@ -16,3 +16,6 @@ DELETE_OUTPUT_DIRECTORY = True
 # repository, and keep it the same from one publish to the next.
 FREEBIE_SECRET = os.environ.get("FREEBIE_SECRET", "")
 FREEBIE_SECRET_REQUIRED = True
+
+# Drafts, and whatever is dated in the future, are not part of the live site: none of them is written.
+DRAFTS_WRITTEN = False

@@ -1,7 +1,9 @@
-"""Signal receivers: note every public page as it is written, then write sitemap.xml and robots.txt."""
+"""Signal receivers: note every public page as it is written, then write sitemap.xml and robots.txt; keep what
+is not public yet out of the live build."""
 
 import logging
 import os
+from urllib.parse import urlsplit
 
 from jinja2 import pass_context
 from pelican import signals
@@ -10,7 +12,9 @@ from multilingual.writing import is_public, written_page
 
 from .pages import SitemapEntry, absolute
 from .previews import og_locale, structured_data
+from .settings import apply as apply_settings
 from .sitemap import render_robots, render_sitemap
+from .unpublished import forget_drafts, hold_back_future
 
 logger = logging.getLogger(__name__)
 
@@ -43,14 +47,25 @@ class WrittenPages:
             # a sitemap lists absolute addresses: development builds (SITEURL = "") have none to give
             logger.debug("No %s: SITEURL %r is not an absolute address", SITEMAP_NAME, site_url)
         with open(os.path.join(output, ROBOTS_NAME), "w", encoding="utf-8") as robots:
-            robots.write(render_robots(sitemap_url))
+            robots.write(render_robots(sitemap_url, drafts_folder(settings)))
         self.entries = {}
+
+
+def drafts_folder(settings):
+    """The site's folder of drafts, "/drafts/" (from DRAFT_URL, under SITEURL's path), or None."""
+    prefixes = [settings.get(name, "").split("{", 1)[0] for name in ("DRAFT_URL", "DRAFT_PAGE_URL")]
+    folder = os.path.commonprefix(prefixes).rpartition("/")[0]
+    if not folder:
+        return None
+    site_path = urlsplit(settings["SITEURL"]).path.rstrip("/")
+    return f"{site_path}/{folder}/"
 
 
 written = WrittenPages()
 
 
 def start(pelican):
+    apply_settings(pelican.settings)
     written.entries = {}
 
 
@@ -62,10 +77,14 @@ def structured_data_for(context, page, description, image_url=None):
 def install(generator):
     generator.env.globals["structured_data"] = structured_data_for
     generator.env.filters["og_locale"] = og_locale
+    generator.env.globals["is_public"] = is_public  # anything else is marked noindex
 
 
 def register():
     signals.initialized.connect(start)
+    signals.content_object_init.connect(hold_back_future)
+    signals.article_generator_pretaxonomy.connect(forget_drafts)
+    signals.page_generator_finalized.connect(forget_drafts)
     signals.generator_init.connect(install)
     signals.content_written.connect(written.note)
     signals.finalized.connect(written.write)

@@ -26,9 +26,11 @@ def render_sitemap(site_url, entries):
     return ElementTree.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def render_robots(sitemap_url=None):
-    """Every crawler may read every public page; the sitemap lists them."""
+def render_robots(sitemap_url=None, drafts_folder=None):
+    """Every crawler may read every public page, which the sitemap lists, and no draft."""
     lines = ["User-agent: *", "Allow: /"]
+    if drafts_folder:
+        lines.append(f"Disallow: {drafts_folder}")
     if sitemap_url:
         lines += ["", f"Sitemap: {sitemap_url}"]
     return "\n".join(lines) + "\n"
