@@ -42,6 +42,18 @@ deploy_need = $(if $(strip $($(1))),true,{ echo $(call deploy_quote,make $@: $(1
 deploy_built = test -f $(call deploy_quote,$(OUTPUT)/index.html) || { \
 	echo $(call deploy_quote,make $@: $(OUTPUT)/index.html does not exist: run make publish first.) >&2; exit 2; }
 
+# The mark `make publish` leaves in the site it checked (the name hub/publish_marker.py gives it).
+PUBLISH_MARKER := .published.json
+
+# Refuse a folder `make publish` did not make, or one written into since: a development build's delivery pages
+# use the public development secret. The mark itself holds nothing secret, and is left out where the tool allows.
+deploy_published = marker=$(call deploy_quote,$(OUTPUT)/$(PUBLISH_MARKER)); \
+	test -f "$$marker" || { echo $(call deploy_quote,make $@: $(OUTPUT)/ was not made by make publish (a development \
+	build$(,) with the public development secret): run make publish first.) >&2; exit 2; }; \
+	newer="$$(find $(call deploy_quote,$(OUTPUT)) \( -type f -o -type l \) -newer "$$marker" -print -quit)"; \
+	test -z "$$newer" || { echo "make $@: $$newer was written after make publish made $(OUTPUT)/ (by a development \
+	build?): run make publish again." >&2; exit 2; }
+
 # $(call deploy_failed,TOOL): the line shown when the upload itself fails; exits with the tool's status.
 deploy_failed = { status=$$?; echo "make $@: the deploy of $@ failed (exit $$status): the remote may be partly \
 	updated; run the same command again to finish it ($(1) is idempotent)." >&2; exit $$status; }
@@ -65,12 +77,13 @@ rsync_upload:
 	@$(call deploy_need,SSH_PORT)
 	@$(call deploy_need,SSH_TARGET_DIR)
 	@$(deploy_built)
+	@$(deploy_published)
 	@command -v rsync >/dev/null || { echo $(call deploy_quote,make $@: rsync is not installed \
 		(on Debian or Ubuntu: apt-get install rsync openssh-client).) >&2; exit 2; }
 	@echo $(call deploy_quote,Uploading $(OUTPUT)/ to $(if $(SSH_USER),$(SSH_USER)@)$(SSH_HOST):$(SSH_TARGET_DIR) \
 		(rsync over SSH$(,) port $(SSH_PORT)))
 	@rsync --recursive --links --checksum --compress --itemize-changes --8-bit-output \
-		--perms --chmod=D755,F644 --delete-delay $(RSYNC_OPTS) \
+		--perms --chmod=D755,F644 --delete-delay --exclude=/$(PUBLISH_MARKER) $(RSYNC_OPTS) \
 		-e $(call deploy_quote,ssh -p $(SSH_PORT) $(SSH_OPTS)) \
 		$(call deploy_quote,$(OUTPUT)/) \
 		$(call deploy_quote,$(if $(SSH_USER),$(SSH_USER)@)$(SSH_HOST):$(SSH_TARGET_DIR)) \
@@ -83,6 +96,7 @@ github: $(READY)
 	@$(call deploy_need,GITHUB_REMOTE)
 	@$(call deploy_need,GITHUB_PAGES_BRANCH)
 	@$(deploy_built)
+	@$(deploy_published)
 	@git -C $(call deploy_quote,$(GITHUB_REPO_DIR)) remote get-url $(call deploy_quote,$(GITHUB_REMOTE)) \
 		>/dev/null 2>&1 || { echo $(call deploy_quote,make $@: GITHUB_REMOTE=$(GITHUB_REMOTE) is not a remote \
 		of a git repository in GITHUB_REPO_DIR=$(GITHUB_REPO_DIR) (set both in the Makefile$(,) in the \
@@ -106,6 +120,7 @@ github: $(READY)
 s3_upload: $(READY)
 	@$(call deploy_need,S3_BUCKET)
 	@$(deploy_built)
+	@$(deploy_published)
 	@config="$${S3CMD_CONFIG:-$$HOME/.s3cfg}"; \
 	if [ -f "$$config" ]; then config_opt="--config=$$config"; \
 	elif [ -n "$$AWS_ACCESS_KEY_ID" ] && [ -n "$$AWS_SECRET_ACCESS_KEY" ]; then config_opt=--config=/dev/null; \
@@ -121,6 +136,7 @@ s3_upload: $(READY)
 		at $(strip $(S3_ENDPOINT)))); \
 	$(BIN)/s3cmd "$$config_opt" $$endpoint_opts \
 		$(if $(strip $(S3_REGION)),--region=$(call deploy_quote,$(strip $(S3_REGION)))) \
-		--no-mime-magic --guess-mime-type --no-preserve --delete-removed --delete-after $(S3_OPTS) \
+		--no-mime-magic --guess-mime-type --no-preserve --delete-removed --delete-after \
+		--exclude=$(PUBLISH_MARKER) $(S3_OPTS) \
 		sync $(call deploy_quote,$(OUTPUT)/) $(call deploy_quote,s3://$(S3_BUCKET)/) \
 		|| $(call deploy_failed,s3cmd)

@@ -8,6 +8,8 @@ On every save the dev server:
   2. rebuilds the whole site in the background with the usual caches (listings, feeds, cards, search),
      writing only the files whose bytes change, and reloads the browser again when it is done.
 A change to anything else (the theme, a plugin, a catalog, the settings, a new file) goes straight to 2.
+Each write holds the output folder's lock (a publish waits for it, and it for a publish) and removes the publish
+marker first, so that the upload targets refuse a folder a development build wrote into.
 """
 
 import argparse
@@ -30,6 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))  # the hub's library, hub/
 
+from hub.output_lock import OutputBusy, holding  # noqa: E402
+from hub.publish_marker import remove_marker  # noqa: E402
 from live_preview.live_preview import last_build  # noqa: E402
 from multilingual.sources import MARKDOWN_EXTENSIONS  # noqa: E402
 from plain_errors.plain_errors import raised_by_a_plugin  # noqa: E402
@@ -48,7 +52,11 @@ def read_dev_settings(settings_file):
 def build(settings_file):
     """One full build; a failed one leaves the last good pages served."""
     try:
-        Pelican(read_dev_settings(settings_file)).run()
+        settings = read_dev_settings(settings_file)
+        output = settings["OUTPUT_PATH"]
+        with holding(output, "make devserver", lambda holder: logger.info("Waiting for %s to finish", holder)):
+            remove_marker(output)
+            Pelican(settings).run()
     except Exception as error:  # keep serving the last good build while the writer fixes the file
         logger.error(
             "Build failed (%s: %s); the previous pages are still served",
@@ -121,7 +129,7 @@ def main():
         rewritten = []
         if all(path.endswith(MARKDOWN) for path in paths) and rebuilds.lock.acquire(blocking=False):
             try:
-                rewritten = [page for page in map(quick_page, paths) if page]
+                rewritten = [page for page in (quick_page(path, output) for path in paths) if page]
             finally:
                 rebuilds.lock.release()
         if rewritten:
@@ -133,11 +141,15 @@ def main():
     server.serve(host=args.host, port=args.port, root=output, open_url_delay=None)
 
 
-def quick_page(path):
+def quick_page(path, output):
     if not os.path.isfile(path):
         return None
     try:
-        return last_build.rewrite_page(path)
+        with holding(output, "make devserver", wait=False):  # during a publish, the full rebuild waits instead
+            remove_marker(output)
+            return last_build.rewrite_page(path)
+    except OutputBusy:
+        return None
     except Exception as error:  # the full rebuild reports it with file and line
         logger.debug("No quick page for %s: %s", path, error)
         return None

@@ -1,6 +1,8 @@
 """`make publish`: build the live site into a fresh folder, check it, and only then put it in place of output/.
 
-On any failure the previous output/ is left exactly as it was, and the reason is printed.
+On any failure the previous output/ is left exactly as it was, and the reason is printed. A publish holds the
+output folder's lock from start to end (a development build waits for it, and it for one), first removes what an
+interrupted publish left beside the folder, and marks the site it checked (hub/publish_marker.py) for the uploads.
 
     python scripts/publish.py [-s publishconf.py] [-o output]
 """
@@ -23,8 +25,11 @@ from pelican.settings import read_settings  # noqa: E402
 
 from content_checks.checks import check_content  # noqa: E402
 from content_checks.output import check_output  # noqa: E402
+from hub.output_lock import holding  # noqa: E402
+from hub.publish_marker import write_marker  # noqa: E402
 
 RENAME_EXCHANGE = 2
+logger = logging.getLogger("publish")
 
 
 class PublishError(Exception):
@@ -44,10 +49,33 @@ class ErrorCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def publish(settings_file, output, override=None):
-    """Build, check and swap in the site; raises PublishError and leaves `output` untouched on failure."""
+def publish(settings_file, output, override=None, on_wait=None):
+    """Build, check and swap in the site; raises PublishError and leaves `output` untouched on failure.
+
+    While another build holds the output folder, `on_wait(who holds it)` is called, and the publish waits.
+    """
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
+    with holding(output, "make publish", on_wait):
+        remove_leftovers(output)
+        _publish(settings_file, output, override)
+    return output
+
+
+def leftovers(output):
+    """What interrupted publishes left beside `output`: new sites not swapped in, old ones not removed."""
+    found = [*output.parent.glob(f".{output.name}-new-*"), output.with_name(f".{output.name}-old")]
+    return sorted(path for path in found if path.is_dir() and not path.is_symlink())
+
+
+def remove_leftovers(output):
+    """Only while holding the lock: then no other publish is using them."""
+    for path in leftovers(output):
+        logger.warning("Removing %s, left by an interrupted publish", path)
+        shutil.rmtree(path)
+
+
+def _publish(settings_file, output, override):
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
     umask = os.umask(0)
     os.umask(umask)
@@ -61,10 +89,10 @@ def publish(settings_file, output, override=None):
         problems = check_output(str(staging), settings["SITEURL"])
         if problems:
             raise PublishError("the built site has broken links or pages", problems)
+        write_marker(staging, settings_file, settings["SITEURL"])  # last: anything written later is newer
         _swap(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return output
 
 
 def _build(settings):
@@ -111,8 +139,12 @@ def main(argv=None):
     from pelican.log import init as init_logging
 
     init_logging(logging.WARNING)
+
+    def waiting(holder):
+        print(f"{arguments.output}/ is being written by {holder}: waiting for it to finish.", file=sys.stderr)
+
     try:
-        output = publish(arguments.settings, arguments.output)
+        output = publish(arguments.settings, arguments.output, on_wait=waiting)
     except PublishError as error:
         for detail in error.details:
             print(detail, file=sys.stderr)

@@ -2,7 +2,8 @@
 
 rsync goes over SSH to Debian's sshd on 127.0.0.1 with throwaway keys; ghp-import pushes to a bare git
 repository; s3cmd uploads to moto's S3 server on 127.0.0.1, which speaks S3's HTTP API and keeps the bucket
-in memory. Every run uses a small fake build in a temporary folder, never output/.
+in memory. Most runs use a small fake build, marked as `make publish` marks the site it checked, in a temporary
+folder, never output/; the last ones use a real publish, and a real development build written over it.
 """
 
 import os
@@ -15,7 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
-from support import ROOT
+from hub.publish_marker import MARKER_NAME, write_marker
+from support import PUBLISH_SETTINGS, PUBLISHED_SECRET, PUBLISHED_SITEURL, ROOT
 
 SSHD = "/usr/sbin/sshd"
 
@@ -61,6 +63,7 @@ def succeeded(process):
 
 
 def write_site(folder, files):
+    """A build as `make publish` leaves it: its files, then the marker."""
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(mode=0o700)  # as private as a folder made by mkdtemp, where `make publish` builds
@@ -68,7 +71,12 @@ def write_site(folder, files):
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+    write_marker(folder, PUBLISH_SETTINGS, PUBLISHED_SITEURL)
     return folder
+
+
+def marker(folder):
+    return {MARKER_NAME: (folder / MARKER_NAME).read_bytes()}
 
 
 def tree(folder):
@@ -230,7 +238,7 @@ def test_github_pushes_the_build_to_the_pages_branch(pages_remote, tmp_path):
     output = write_site(tmp_path / "build", SITE)
 
     succeeded(make(tmp_path, "deploy", "DEPLOY=github", f"OUTPUT={output}", f"GITHUB_REPO_DIR={work}"))
-    assert git_tree(bare, tmp_path) == {**SITE, ".nojekyll": b""}
+    assert git_tree(bare, tmp_path) == {**SITE, **marker(output), ".nojekyll": b""}
 
     # A second deploy, from another clone whose branch is behind, adds a CNAME and the changes on top.
     other = tmp_path / "other"
@@ -242,7 +250,7 @@ def test_github_pushes_the_build_to_the_pages_branch(pages_remote, tmp_path):
     write_site(output, changed)
     arguments = [f"OUTPUT={output}", f"GITHUB_REPO_DIR={other}", "GITHUB_CNAME=hub.example.com"]
     succeeded(make(tmp_path, "github", *arguments, "GITHUB_COMMIT_MESSAGE=Publish ’twice’"))
-    assert git_tree(bare, tmp_path) == {**changed, ".nojekyll": b"", "CNAME": b"hub.example.com"}
+    assert git_tree(bare, tmp_path) == {**changed, **marker(output), ".nojekyll": b"", "CNAME": b"hub.example.com"}
     log = git("--git-dir", str(bare), "log", "--format=%s", "gh-pages", home=tmp_path).decode().splitlines()
     assert log == ["Publish ’twice’", "Publish Reciprocity Hub"]
 
@@ -250,7 +258,7 @@ def test_github_pushes_the_build_to_the_pages_branch(pages_remote, tmp_path):
     changed["fr/conseils/index.html"] = b"<p>Conseils</p>\n"
     write_site(output, changed)
     succeeded(make(tmp_path, "github", f"OUTPUT={output}", f"GITHUB_REPO_DIR={work}"))
-    assert git_tree(bare, tmp_path) == {**changed, ".nojekyll": b""}
+    assert git_tree(bare, tmp_path) == {**changed, **marker(output), ".nojekyll": b""}
     assert git("--git-dir", str(bare), "rev-list", "--count", "gh-pages", home=tmp_path) == b"3\n"
 
 
@@ -415,3 +423,89 @@ def test_deploy_rejects_an_unknown_target(tmp_path):
     result = make(tmp_path, "deploy", "DEPLOY=ftp")
     assert result.returncode != 0
     assert "DEPLOY=ftp is not a deploy target" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The sample site as `make publish` makes it."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from publish import publish
+
+    output = tmp_path_factory.mktemp("published") / "output"
+    settings = {"SITEURL": PUBLISHED_SITEURL, "FEED_DOMAIN": PUBLISHED_SITEURL, "FREEBIE_SECRET": PUBLISHED_SECRET}
+    return publish(PUBLISH_SETTINGS, output, settings)
+
+
+@pytest.fixture(scope="module")
+def developed(published, tmp_path_factory):
+    """The published site, then `make html` into the same folder: a development build, with the public secret."""
+    output = tmp_path_factory.mktemp("developed") / "output"
+    shutil.copytree(published, output)
+    succeeded(make(tmp_path_factory.mktemp("home"), "html", f"OUTPUT={output}"))
+    return output
+
+
+def copy_of(folder, tmp_path):
+    copy = tmp_path / "output"
+    shutil.copytree(folder, copy)  # with the files' dates
+    return copy
+
+
+def upload(target, tmp_path, output, request):
+    """`make <target>` of `output` to a destination of its own; returns the process and what the destination holds."""
+    if target == "rsync_upload":
+        destination = tmp_path / "www"
+        process = make(tmp_path, target, *rsync_arguments(request.getfixturevalue("sshd"), output, destination))
+        return process, (lambda: tree(destination) if destination.exists() else {})
+    if target == "github":
+        bare, work = request.getfixturevalue("pages_remote")
+        process = make(tmp_path, target, f"OUTPUT={output}", f"GITHUB_REPO_DIR={work}")
+        branches = git("--git-dir", str(bare), "branch", "--list", "gh-pages", home=tmp_path)
+        return process, (lambda: git_tree(bare, tmp_path) if branches else {})
+    client = request.getfixturevalue("bucket")
+    settings = [f"OUTPUT={output}", "S3_BUCKET=hub", f"S3_ENDPOINT={client['endpoint']}", "S3_REGION=us-east-1"]
+    process = make(tmp_path, target, *settings, env=S3_CREDENTIALS)
+    return process, (lambda: {key: data for key, (data, _) in bucket_tree(client["client"]).items()})
+
+
+TARGETS = ["rsync_upload", "github", "s3_upload"]
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_each_target_uploads_what_make_publish_made(target, published, tmp_path, request):
+    output = copy_of(published, tmp_path)
+    process, uploaded = upload(target, tmp_path, output, request)
+    succeeded(process)
+    site = tree(output)
+    if target == "github":  # ghp-import takes the whole folder, the marker with it: it holds nothing secret
+        assert uploaded() == {**site, ".nojekyll": b""}
+    else:
+        assert uploaded() == {name: data for name, data in site.items() if name != MARKER_NAME}
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_each_target_refuses_a_development_build(target, developed, tmp_path, request):
+    assert not (developed / MARKER_NAME).exists()
+    process, uploaded = upload(target, tmp_path, copy_of(developed, tmp_path), request)
+    assert process.returncode != 0
+    assert process.stderr.splitlines()[0] == (
+        f"make {target}: {tmp_path / 'output'}/ was not made by make publish (a development build, with the "
+        "public development secret): run make publish first."
+    )
+    assert uploaded() == {}
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_each_target_refuses_a_publish_written_into_since(target, published, tmp_path, request):
+    output = copy_of(published, tmp_path)
+    page = output / "en" / "index.html"
+    page.write_bytes(page.read_bytes())  # as a plain `pelican` run into output/ writes it again
+    marked = (output / MARKER_NAME).stat().st_mtime_ns
+    os.utime(page, ns=(marked + 1_000_000, marked + 1_000_000))  # later, however coarse the file system's clock
+    process, uploaded = upload(target, tmp_path, output, request)
+    assert process.returncode != 0
+    assert process.stderr.splitlines()[0] == (
+        f"make {target}: {page} was written after make publish made {output}/ (by a development build?): "
+        "run make publish again."
+    )
+    assert uploaded() == {}

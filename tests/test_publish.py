@@ -1,13 +1,18 @@
 """`make publish`: a checked build replaces output/ in one step; any failure leaves the previous site byte for byte."""
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 
 from support import PUBLISH_SETTINGS, PUBLISHED_SECRET, PUBLISHED_SITEURL, ROOT
+
+from hub.output_lock import holding
+from hub.publish_marker import write_marker
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from publish import PublishError, publish  # noqa: E402
@@ -94,3 +99,76 @@ def test_make_publish_says_why_and_fails_without_a_secret(live):
     assert "Nothing was published" in result.stderr and "FREEBIE_SECRET" in result.stderr
     assert "Traceback" not in result.stderr
     assert fingerprint(output) == before
+
+
+def publishing(output, content, *before):
+    """`make publish` in a process of its own; `before` are lines of Python run first (in `publish`'s module)."""
+    script = "\n".join([
+        "import sys, time",
+        f"sys.path.insert(0, {str(ROOT / 'scripts')!r})",
+        "import publish",
+        *before,
+        f"publish.publish({str(PUBLISH_SETTINGS)!r}, {str(output)!r}, {({**SETTINGS, 'PATH': str(content)})!r},",
+        "                on_wait=lambda holder: print('waiting for', holder, flush=True))",
+    ])
+    return subprocess.Popen(
+        [sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def test_a_publish_after_a_killed_one_removes_what_it_left(live, tmp_path):
+    output, content = live
+    checking = tmp_path / "checking"
+    # killed while it checks the site it built: the new folder holds the whole site, delivery tokens included
+    killed = publishing(output, content, "def stall(folder, site_url):",
+                        f"    open({str(checking)!r}, 'w').write(folder)", "    time.sleep(600)",
+                        "publish.check_output = stall")
+    try:
+        while not checking.exists():
+            assert killed.poll() is None, killed.communicate()[1]
+            time.sleep(0.02)
+    finally:
+        killed.kill()
+        killed.wait()
+    [left] = leftovers(output)
+    assert str(output.parent / left) == checking.read_text()
+    tokens = [path for path in (output.parent / left).rglob("*.pdf") if len(path.parent.name) == 32]
+    assert tokens, "the killed publish had written the delivery pages"
+
+    publish(PUBLISH_SETTINGS, output, {**SETTINGS, "PATH": str(content)})
+    assert leftovers(output) == []
+    assert (output / ".published.json").is_file()
+    for name in (f"{left}/fr/index.html", ".output-old/index.html", ".output.lock"):
+        ignored = subprocess.run(["git", "check-ignore", "-q", "--no-index", name], cwd=ROOT)
+        assert ignored.returncode == 0, f"git does not ignore {name}"
+
+
+def test_a_publish_waits_for_a_development_build_and_never_mixes_with_it(live):
+    output, content = live
+    with holding(output, "a development build (make html)"):
+        waiting = publishing(output, content)
+        assert waiting.stdout.readline() == f"waiting for a development build (make html) (process {os.getpid()})\n"
+        # meanwhile, the development build goes on writing
+        (output / "fr" / "index.html").write_bytes(b"<!doctype html><title>Accueil (dev)</title>\n")
+        assert not (output / ".published.json").exists()
+    assert waiting.wait() == 0, waiting.stderr.read()
+    assert (output / ".published.json").is_file()
+    assert "(dev)" not in (output / "fr" / "index.html").read_text(encoding="utf-8")
+    assert leftovers(output) == []
+
+
+def test_a_development_build_waits_for_a_publish_and_removes_its_marker(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    write_marker(output, PUBLISH_SETTINGS, PUBLISHED_SITEURL)
+    page = output / "index.html"
+    with holding(output, "make publish"):
+        building = subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "dev_build.py"), str(output), "--",
+             sys.executable, "-c", f"open({str(page)!r}, 'w').write('dev')"],
+            stderr=subprocess.PIPE, text=True,
+        )
+        assert building.stderr.readline() == f"{output}/ is being written by make publish (process {os.getpid()}): waiting for it to finish.\n"
+        assert not page.exists() and (output / ".published.json").exists()
+    assert building.wait() == 0
+    assert page.read_text() == "dev" and not (output / ".published.json").exists()
