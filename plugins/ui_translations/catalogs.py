@@ -1,66 +1,77 @@
-"""Load the gettext catalogs of the theme's UI strings, compiling stale ones with Babel."""
+"""Load the gettext catalogs of the theme's UI strings from their .po files, without the strings that cannot
+be used (hub.catalogs names them), and keep each .mo beside its .po up to date."""
 
 import logging
 import os
-from pathlib import Path
+from io import BytesIO
 
+from babel import Locale
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+
+from hub.catalogs import DOMAIN, catalog_paths, read_catalog
 
 logger = logging.getLogger(__name__)
 
-DOMAIN = "messages"
+
+def source_name(source_code):
+    """The name of the templates' language, in English, as the problems name it."""
+    return Locale.parse(source_code.replace("-", "_")).get_display_name("en")
 
 
-class CatalogError(RuntimeError):
-    """A catalog that exists but cannot be read."""
+def mo_bytes(catalog):
+    """A catalog compiled, as `pybabel compile` would (fuzzy strings left out)."""
+    buffer = BytesIO()
+    write_mo(buffer, catalog)
+    return buffer.getvalue()
 
 
-def catalog_paths(directory, code):
-    folder = Path(directory) / code / "LC_MESSAGES"
-    return folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
-
-
-def compile_if_stale(po_path, mo_path):
-    """Write the .mo beside a .po that is newer, as `pybabel compile` would."""
-    if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-        return
-    try:
-        with po_path.open("rb") as po_file:
-            catalog = read_po(po_file, locale=po_path.parent.parent.name, abort_invalid=True)
-    except Exception as error:  # Babel raises several kinds on a bad catalog
-        raise CatalogError(f"{po_path}: cannot be read ({error}); fix the file and build again") from error
+def save_mo(data, mo_path):
     tmp_path = mo_path.with_suffix(".mo.tmp")
-    with tmp_path.open("wb") as mo_file:
-        write_mo(mo_file, catalog)
+    tmp_path.write_bytes(data)
     os.replace(tmp_path, mo_path)
-    logger.info("Compiled %s", mo_path)
+
+
+def compiled(catalog, mo_path, po_path):
+    """Translations of a catalog; its .mo is written again when older than its .po."""
+    data = mo_bytes(catalog)
+    if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
+        try:
+            save_mo(data, mo_path)
+        except OSError as error:  # the build reads the .po: only other tools see a .mo out of date
+            logger.debug("%s not written: %s", mo_path, error)
+    return Translations(BytesIO(data), domain=DOMAIN)
+
+
+def report(problems):
+    for problem in problems:
+        (logger.error if problem.leaves_out else logger.warning)("%s", problem)
 
 
 def load_catalogs(directory, codes, source_code):
     """A Translations object per language code.
 
-    The source language (the one the templates are written in) needs no
-    catalog; any other language without one falls back to it, with a warning.
+    The source language (the one the templates are written in) needs no catalog; any other language without
+    one, or with one that does not parse, falls back to it, with a warning or an error.
     """
     catalogs = {}
+    name = source_name(source_code)
     for code in codes:
         po_path, mo_path = catalog_paths(directory, code)
         if po_path.exists():
-            compile_if_stale(po_path, mo_path)
-        if mo_path.exists():
-            with mo_path.open("rb") as mo_file:
-                catalogs[code] = Translations(mo_file, domain=DOMAIN)
-        else:
-            if code != source_code:
-                logger.warning(
-                    "No UI catalog for %r (expected %s): its pages show the theme's %s strings; "
-                    "run `make translations-init CODE=%s`",
-                    code,
-                    po_path,
-                    source_code,
-                    code,
-                )
-            catalogs[code] = NullTranslations()
+            found = read_catalog(po_path, code, name)
+            report(found.problems)
+            if found.catalog is not None:
+                catalogs[code] = compiled(found.catalog, mo_path, po_path)
+                continue
+        elif code != source_code:
+            logger.warning(
+                "No UI catalog for %r (expected %s): its pages show the theme's %s strings; "
+                "run `make translations-init CODE=%s`",
+                code,
+                po_path,
+                source_code,
+                code,
+            )
+        catalogs[code] = NullTranslations()
     return catalogs

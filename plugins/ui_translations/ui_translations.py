@@ -10,16 +10,12 @@ from functools import lru_cache
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from pelican import signals
 
-from .catalogs import load_catalogs
+from hub.catalogs import DEFAULTS, holds_markup
 
-DEFAULTS = {
-    "UI_TRANSLATIONS_PATH": "translations",
-    # the language the theme's strings are written in
-    "UI_SOURCE_LANG": "en",
-}
+from .catalogs import load_catalogs
 
 _catalogs = {}
 
@@ -43,33 +39,45 @@ def _catalog(context):
 
 @pass_context
 def gettext(context, message, /, **variables):
-    return _formatted(context, _catalog(context).ugettext(message), variables)
+    return _formatted(context, holds_markup(message), _catalog(context).ugettext(message), variables)
 
 
 @pass_context
 def ngettext(context, singular, plural, number, /, **variables):
     variables.setdefault("num", number)
-    return _formatted(context, _catalog(context).ungettext(singular, plural, number), variables)
+    markup = holds_markup(singular) or holds_markup(plural)
+    return _formatted(context, markup, _catalog(context).ungettext(singular, plural, number), variables)
 
 
 @pass_context
 def pgettext(context, message_context, message, /, **variables):
     variables.setdefault("context", message_context)
-    return _formatted(context, _catalog(context).upgettext(message_context, message), variables)
+    translated = _catalog(context).upgettext(message_context, message)
+    return _formatted(context, holds_markup(message), translated, variables)
 
 
 @pass_context
 def npgettext(context, message_context, singular, plural, number, /, **variables):
     variables.setdefault("context", message_context)
     variables.setdefault("num", number)
-    return _formatted(context, _catalog(context).unpgettext(message_context, singular, plural, number), variables)
+    markup = holds_markup(singular) or holds_markup(plural)
+    translated = _catalog(context).unpgettext(message_context, singular, plural, number)
+    return _formatted(context, markup, translated, variables)
 
 
-def _formatted(context, text, variables):
-    """Markup when the template escapes, and always a format string (`%%` is a `%`), as in Jinja; but
-    not formatted when there is nothing to format, which costs more than the translation did."""
+def _formatted(context, markup, text, variables):
+    """A translation as a page shows it, and always a format string (`%%` is a `%`), as in Jinja.
+
+    Jinja would trust every translation as HTML; here only that of a string that is HTML in the template,
+    which hub.catalogs lets through only with the template's own tags. Any other is text, escaped where
+    the page shows it; formatted with Markup when a variable is Markup (a link), so that it stays a link
+    and the text around it is escaped. Not formatted when there is nothing to format, which costs more
+    than the translation did."""
     if context.eval_ctx.autoescape:
-        text = Markup(text)
+        if markup:
+            text = Markup(text)
+        elif any(hasattr(value, "__html__") for value in variables.values()):
+            text = escape(text)
     return text % variables if variables or "%" in text else text
 
 

@@ -8,7 +8,7 @@ from babel.messages.pofile import write_po
 from jinja2 import Environment
 
 import ui_translations.ui_translations as ui
-from ui_translations.catalogs import CatalogError, catalog_paths, load_catalogs
+from ui_translations.catalogs import catalog_paths, load_catalogs
 
 
 def write_catalog(directory, code, translations):
@@ -48,12 +48,16 @@ def test_a_missing_catalog_warns_and_falls_back_to_the_source_strings(tmp_path, 
     assert "make translations-init CODE=de" in caplog.text
 
 
-def test_a_broken_catalog_names_its_file(tmp_path):
+def test_a_broken_catalog_names_its_file_and_line_and_leaves_its_language_in_english(tmp_path, caplog):
     po_path, _ = catalog_paths(tmp_path, "fr")
     po_path.parent.mkdir(parents=True)
     po_path.write_text('msgid "Tips"\nmsgstr "Conseils"\nConseils, not a keyword\n', encoding="utf-8")
-    with pytest.raises(CatalogError, match=r"fr/LC_MESSAGES/messages.po: cannot be read"):
-        load_catalogs(tmp_path, ["fr"], "en")
+    with caplog.at_level(logging.ERROR):
+        catalogs = load_catalogs(tmp_path, ["fr"], "en")
+    assert catalogs["fr"].ugettext("Tips") == "Tips"
+    [error] = [record.getMessage() for record in caplog.records]
+    assert "fr/LC_MESSAGES/messages.po:3: 'Conseils,' is not a keyword" in error
+    assert "shown in English until it is fixed" in error
 
 
 def test_one_environment_translates_each_page_into_its_own_language(tmp_path):
