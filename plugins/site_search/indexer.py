@@ -12,6 +12,10 @@ class IndexingError(RuntimeError):
     """Pagefind did not write an index; the message says why, in Pagefind's words where it gave any."""
 
 
+class PagefindMissing(IndexingError):
+    """There is no Pagefind to run: the pagefind[bin] package is missing, or its program cannot start."""
+
+
 class IndexRun:
     """Pagefind indexing the marked pages of `site` (those matching the glob `pages`) into `site/folder`:
     started at once, waited for by result(), so the build goes on meanwhile. `ended`, if given, is called
@@ -32,10 +36,10 @@ class IndexRun:
             self.process = subprocess.Popen(
                 self.command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
             )
-        except IndexingError as error:
-            self.failure = str(error)
+        except PagefindMissing as error:
+            self.failure = error
         except OSError as error:
-            self.failure = f"{self.command[0]} could not be started: {error}"
+            self.failure = PagefindMissing(f"{self.command[0]} could not be started: {error}")
         if self.process is not None:
             self.watcher = threading.Thread(target=self._watch, args=(ended,), name=f"Pagefind {folder}", daemon=True)
             self.watcher.start()
@@ -52,7 +56,7 @@ class IndexRun:
     def result(self):
         """(pages indexed per language code, Pagefind's warnings); IndexingError if it wrote no index."""
         if self.process is None:
-            raise IndexingError(self.failure)
+            raise self.failure
         self.watcher.join()
         said = self.said
         if self.process.returncode != 0:
@@ -71,13 +75,13 @@ def pagefind_binary():
     try:
         from pagefind.service import get_executable
     except ImportError as error:
-        raise IndexingError(f"{sys.executable} cannot import the pagefind package ({error})") from error
+        raise PagefindMissing(f"{sys.executable} cannot import the pagefind package ({error})") from error
     try:
         binary = get_executable()
     except OSError as error:  # pagefind_bin installed without its binary
-        raise IndexingError(str(error)) from error
+        raise PagefindMissing(str(error)) from error
     if binary is None:
-        raise IndexingError(f"the pagefind package of {sys.executable} found no Pagefind binary")
+        raise PagefindMissing(f"the pagefind package of {sys.executable} found no Pagefind binary")
     return binary
 
 

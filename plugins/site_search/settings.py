@@ -1,6 +1,7 @@
 """The site search plugin's settings and their defaults, in one place."""
 
 import os
+import re
 
 DEFAULTS = {
     # False: no search pages, no link to them, and no index
@@ -15,7 +16,9 @@ DEFAULTS = {
 # Where Pagefind writes the indexes and their scripts, under the output folder: one bundle per language,
 # each made by a Pagefind run of its own, which holds only that language's pages in memory.
 BUNDLE_FOLDER = "pagefind"
-GLOB_SPECIAL = set("*?[]{}!,\\")
+# The names a glob of Pagefind's reads as they are, whatever its syntax: letters, digits, '_', '-' and '.'.
+# A page with any other character in its path is covered by its language's whole folder.
+PLAIN_NAME = re.compile(r"[\w.-]+")
 
 
 def bundle_folder(language):
@@ -26,14 +29,15 @@ def pages_of(language, searchable=(), output=""):
     """The pages of a language, for Pagefind's --glob: its searchable pages, with the folder of each
     page as `*` so that one pattern covers every tip, and so no listing (tags, categories, further
     pages), which Pagefind would read for nothing; everything under the language's folder when the
-    searchable pages are not known, or their names hold a character globs give a meaning to."""
+    searchable pages are not known, or a name in their paths is not plain (PLAIN_NAME)."""
     patterns = set()
     for path in searchable:
         parts = os.path.relpath(path, output).replace(os.sep, "/").split("/")
         if len(parts) >= 3:  # language/section/page/index.html: the page's folder; never the language's
             parts[-2] = "*"
         patterns.add("/".join(parts))
-    if not patterns or any(GLOB_SPECIAL & set(pattern.replace("/*/", "/")) for pattern in patterns):
+    parts = {part for pattern in patterns for part in pattern.split("/")} - {"*"}
+    if not patterns or not all(PLAIN_NAME.fullmatch(part) for part in parts):
         return f"{language.home_url}**/*.html"
     return "{" + ",".join(sorted(patterns)) + "}"
 

@@ -11,7 +11,7 @@ from blinker import signal
 from pelican import signals
 
 from . import settings
-from .indexer import IndexingError, IndexRun, indexed_counts
+from .indexer import IndexingError, IndexRun, PagefindMissing, indexed_counts
 from .pages import SearchPagesGenerator
 from .scope import WrittenPages
 
@@ -47,7 +47,7 @@ class Indexing:
         self.runs = {}  # language code -> IndexRun, started
         self.waiting = []  # (language code, IndexRun's arguments) of the runs not started yet, in order
         self.kept = {}  # language code -> pages its bundle holds, kept as it was
-        self.fingerprints = {}  # page path under the output -> search fingerprint, of this build's pages
+        self.fingerprints = {}  # language code -> {path under the output: search fingerprint} of its pages
 
     def folder_written(self, writer, folder, paths, whole_site, part="content"):
         if not whole_site or not writer.settings["SEARCH_ENABLED"]:
@@ -68,7 +68,7 @@ class Indexing:
         bundle = Path(output) / settings.bundle_folder(language)
         indexed = (indexed_counts(bundle) or {}).get(language.code)
         fingerprints = written.fingerprints(language.code, output)
-        self.fingerprints.update(fingerprints)
+        self.fingerprints[language.code] = fingerprints
         if indexed == len(fingerprints) and self.as_indexed.hold(fingerprints):
             self.kept[language.code] = indexed
         else:
@@ -87,9 +87,9 @@ class Indexing:
                 self.runs[code] = IndexRun(*arguments, ended=self.start_waiting)
 
     def results(self):
-        """Pages indexed per language code and Pagefind's warnings, once every run has ended; the first
-        IndexingError once they all have. The next build starts afresh."""
-        counts, warnings, failure, ended = dict(self.kept), [], None, set()
+        """Pages indexed per language code, Pagefind's warnings, and the IndexingError of each language
+        that has no index, once every run has ended. The next build starts afresh."""
+        counts, warnings, failures, ended = dict(self.kept), [], {}, set()
         while True:
             self.start_waiting()
             with self.lock:
@@ -100,21 +100,16 @@ class Indexing:
             try:
                 found, said = self.runs[going[0]].result()
             except IndexingError as error:
-                failure = failure or error
+                failures[going[0]] = error
                 continue
             counts.update(found)
             warnings.extend(said)
         self.start()
-        if failure:
-            raise failure
-        return counts, warnings
+        return counts, warnings, failures
 
     def abandon(self):
         """Wait for the runs started, whatever they made; the next build starts afresh."""
-        try:
-            self.results()
-        except IndexingError:
-            pass
+        self.results()
 
 
 class IndexedPages:
@@ -178,18 +173,12 @@ def index_site(pelican):
     for language in languages:  # those whose pages are not in a folder of their own
         indexing.index_or_keep(language, output)
     kept, fingerprints = sorted(indexing.kept), indexing.fingerprints
-    try:
-        counts, warnings = indexing.results()
-    except IndexingError as error:
-        logger.error(
-            "Site search: Pagefind could not index %s (%s), so the search pages cannot find anything. "
-            "Install it into this Python environment with `pip install -r requirements.txt` (the "
-            "pagefind[bin] package), or set SEARCH_ENABLED = False in pelicanconf.py to build without search",
-            output,
-            error,
-        )
-        return
-    indexing.as_indexed.save(fingerprints)  # every bundle now holds these pages as they are
+    counts, warnings, failures = indexing.results()
+    _report(failures, output)
+    # every bundle made now holds these pages as they are; a language without one is indexed by the next build
+    indexing.as_indexed.save(
+        {path: digest for code, pages in fingerprints.items() if code not in failures for path, digest in pages.items()}
+    )
     bundles = {Path(output) / settings.bundle_folder(language) for language in languages}
     for stale in set((Path(output) / settings.BUNDLE_FOLDER).glob("*")) - bundles:
         if stale.is_dir():
@@ -198,15 +187,43 @@ def index_site(pelican):
             stale.unlink()
     for warning in warnings:
         logger.warning("Site search: Pagefind: %s", warning)
-    _compare(counts)
+    _compare(counts, failures)
     indexed = ", ".join(f"{count} pages in {code}" for code, count in sorted(counts.items()))
     logger.info("Site search: indexed %s%s", indexed, f" (kept as they were: {', '.join(kept)})" if kept else "")
 
 
-def _compare(counts):
-    """Warn about a language whose index holds more or fewer pages than this build wrote."""
+def _report(failures, output):
+    """One error per cause: Pagefind missing, which every language needs, or what a run of it said."""
+    by_cause = {}
+    for code, error in sorted(failures.items()):
+        by_cause.setdefault((isinstance(error, PagefindMissing), str(error)), []).append(code)
+    for (missing, cause), codes in by_cause.items():
+        if missing:
+            logger.error(
+                "Site search: Pagefind could not index %s (%s), so the search pages cannot find anything. "
+                "Install it into this Python environment with `pip install -r requirements.txt` (the "
+                "pagefind[bin] package), or set SEARCH_ENABLED = False in pelicanconf.py to build without "
+                "search",
+                output,
+                cause,
+            )
+        else:
+            logger.error(
+                "Site search: Pagefind could not index the pages of %s in %s, so search finds nothing in %s "
+                "until this is fixed. Pagefind said: %s (SEARCH_ENABLED = False in pelicanconf.py builds "
+                "without search)",
+                ", ".join(codes),
+                output,
+                "that language" if len(codes) == 1 else "those languages",
+                cause,
+            )
+
+
+def _compare(counts, failures=()):
+    """Warn about a language whose index holds more or fewer pages than this build wrote (one that has no
+    index has had its error)."""
     expected = {code.lower(): count for code, count in written.searchable().items()}
-    for code in sorted(set(expected) | set(counts)):
+    for code in sorted((set(expected) | set(counts)) - {code.lower() for code in failures}):
         if counts.get(code, 0) != expected.get(code, 0):
             logger.warning(
                 "Site search: the %s index does not match this build (pages indexed: %d; public tips, pages "
