@@ -4,6 +4,7 @@
 import logging
 import shutil
 import subprocess
+import sys
 
 import pytest
 from babel.support import Translations
@@ -157,3 +158,25 @@ def test_make_translations_compiles_what_it_can_and_names_what_it_cannot(transla
     assert french.ungettext("%(number)s result", "%(number)s results", 2) == "%(number)s results", "left out"
     for code in ("pl", "fi"):
         assert (translations / code / "LC_MESSAGES" / "messages.mo").is_file()
+
+
+def test_make_check_names_the_line_of_a_catalog_that_does_not_parse(translations):
+    po = translations / "fr" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(f'{text}\nmsgid "One more"\nmsgstr[x] "Encore"\n', encoding="utf-8")
+    line = len(f"{text}\n".splitlines()) + 2
+    settings_file = translations.parent / "settings.py"
+    settings_file.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"UI_TRANSLATIONS_PATH = {str(translations)!r}\nPATH = {str(ROOT / 'content')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nTHEME = {str(ROOT / 'theme')!r}\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "content_checks", "-s", str(settings_file)],
+        cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": f"{ROOT}:{ROOT / 'plugins'}", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert any(row.startswith(f"{po}:{line}: ") for row in result.stdout.splitlines()), result.stdout
+    assert "fr    does not parse" in result.stdout

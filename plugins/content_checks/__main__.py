@@ -11,7 +11,7 @@ from pelican.settings import read_settings
 from hub.languages import LanguageConfigError, setting_line
 from translation_status.inventory import status_report
 
-from .checks import check_content
+from .checks import check_site_sources
 
 
 def main(argv=None):
@@ -22,7 +22,7 @@ def main(argv=None):
     override = {"PATH": arguments.path} if arguments.path else {}
     settings = read_settings(arguments.settings, override=override)
     try:
-        problems = check_content(settings)
+        problems = check_site_sources(settings)
     except LanguageConfigError as error:
         print(f"{arguments.settings}:{setting_line(arguments.settings, 'LANGUAGES')}: {error}")
         return 1

@@ -11,6 +11,7 @@ from freebies.settings import source_folders
 from multilingual.sources import iso_date, language_in_name, markdown_files, translation_key
 
 from hub.boundary import inside, links_leaving
+from hub.catalogs import catalog_problems
 from hub.languages import Languages
 from hub.problems import Problem
 
@@ -82,6 +83,12 @@ def check_content(settings):
             problems += _check_freebie_file(source, root)
     problems += _check_unique(read, settings, languages)
     return sorted(set(problems))
+
+
+def check_site_sources(settings):
+    """What `make check` and `make publish` check: the content, and the catalogs of the interface's strings
+    (which the build reports as it reads them)."""
+    return sorted(set(check_content(settings)) | set(catalog_problems(settings)))
 
 
 def _files(root, kind, ignores):

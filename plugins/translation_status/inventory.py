@@ -10,6 +10,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from freebies.settings import source_folders
+from hub.catalogs import read_catalog
 from multilingual.sources import Header, language_in_name, markdown_files, translation_key
 
 from .sources import SOURCE_HASH_KEY, SourceError, file_hash, read_header, stored_hash
@@ -62,6 +63,7 @@ class CatalogRecord:
     new_in_template: int = 0  # messages of messages.pot the catalog lacks (not yet updated)
     exists: bool = True
     is_source: bool = False  # the language the theme's strings are written in
+    readable: bool = True  # False: the file does not parse, and the site shows that language's UI in English
 
     @property
     def complete(self):
@@ -195,8 +197,10 @@ def catalog_records(settings):
         if not path.exists():
             records.append(CatalogRecord(lang, path, exists=False, is_source=lang == ui_source))
             continue
-        with path.open("rb") as file:
-            catalog = read_po(file, locale=lang.replace("-", "_"))
+        catalog = read_catalog(path, lang).catalog  # what the site shows: the strings it can use
+        if catalog is None:  # does not parse: make check names the line, the site shows that language's UI in English
+            records.append(CatalogRecord(lang, path, readable=False, is_source=lang == ui_source))
+            continue
         translated = total = 0
         ids = set()
         for message in catalog:
@@ -266,6 +270,9 @@ def format_report(records, catalogs, settings):
         if not catalog.exists:
             note = "the theme's own language" if catalog.is_source else f"no catalog (make translations-init CODE={catalog.lang})"
             lines.append(f"{catalog.lang:<6}{note}")
+            continue
+        if not catalog.readable:
+            lines.append(f"{catalog.lang:<6}does not parse, so the site shows this language's interface in English (make check names the line)")
             continue
         percent = 100 if not catalog.total else catalog.translated * 100 // catalog.total
         line = f"{catalog.lang:<6}{catalog.translated}/{catalog.total} translated ({percent}%)"
