@@ -8,14 +8,18 @@ import gzip
 import subprocess
 import sys
 
-from content_checks.checks import check_content
+import pytest
+from content_checks.checks import check_content, kinds
+from content_checks.sources import read_source
+from content_checks.unpublished import unpublished_targets
+from multilingual.sources import markdown_files, translation_key
 from pelican.settings import read_settings
 from support import (
     DEV_SETTINGS, PUBLISH_SETTINGS, PUBLISHED_SECRET, PUBLISHED_SITEURL, ROOT, build, html, is_private,
 )
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from publish import publish  # noqa: E402
+from publish import PublishError, publish  # noqa: E402
 
 LIVE = {"SITEURL": PUBLISHED_SITEURL, "FEED_DOMAIN": PUBLISHED_SITEURL, "FREEBIE_SECRET": PUBLISHED_SECRET}
 FUTURE = "2999-01-01 09:00"
@@ -121,3 +125,38 @@ def test_a_new_tip_never_stops_a_publish_and_make_check_agrees(content, tmp_path
     output = publish(PUBLISH_SETTINGS, tmp_path / "output", {**LIVE, "PATH": str(content)})
     assert (output / "index.html").is_file() and not (output / "drafts").exists()
     assert files_mentioning(output, "thank-you-cards") == []
+
+
+def unpublished_problems(content):
+    """What content_checks.unpublished finds in the files as check_content reads them."""
+    settings = read_settings(str(DEV_SETTINGS), override={"PATH": str(content)})
+    read = [
+        (kind, read_source(str(path)))
+        for kind in kinds(settings)
+        for path in markdown_files(content, kind.folders, kind.excluded)
+    ]
+    return unpublished_targets(read, str(content), settings, lambda source: translation_key(source.path, source.header))
+
+
+def test_a_published_tip_that_leans_on_what_the_live_site_leaves_out_is_named_at_its_line(content, tmp_path):
+    add(content, **{
+        "tips/draft.en.md": DRAFT_TIP, "tips/launch.en.md": FUTURE_TIP,
+        "freebies/launch.en.md": FUTURE_FREEBIE, "tips/hidden.en.md": HIDDEN_TIP,
+    })
+    tip = content / "tips" / "give-first.en.md"
+    text = tip.read_text(encoding="utf-8").replace("Slug: give-before-you-ask\n", "Slug: give-before-you-ask\nFreebie: launch\n")
+    text += "\nSee [the draft]({filename}draft.en.md),\n[the plans]({filename}/tips/launch.en.md) and [this]({filename}hidden.en.md).\n"
+    tip.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    problems = [str(problem) for problem in sorted(unpublished_problems(content))]
+    assert problems == [
+        f"{tip}:{lines.index('Freebie: launch') + 1}: offers the freebie 'launch', which is not published in any "
+        "language (a draft, hidden or dated in the future): publish it, or remove the Freebie line until it is",
+        f"{tip}:{len(lines) - 1}: links to {{filename}}draft.en.md, which is a draft (Status: draft): the live site "
+        "has no page there; publish it first, or add the link when it is published",
+        f"{tip}:{len(lines)}: links to {{filename}}/tips/launch.en.md, which is dated 2999-01-01 09:00, in the "
+        "future: the live site has no page there; publish it first, or add the link when it is published",
+    ]
+    # what make publish would otherwise stop at
+    with pytest.raises(PublishError):
+        publish(PUBLISH_SETTINGS, tmp_path / "output", {**LIVE, "PATH": str(content)})

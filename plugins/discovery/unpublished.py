@@ -10,6 +10,8 @@ import datetime
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from hub.unpublished import in_the_future
+
 DRAFT_LISTS = (
     (ArticlesGenerator, ("drafts", "drafts_translations")),
     (PagesGenerator, ("draft_pages", "draft_translations")),
@@ -23,12 +25,8 @@ def hold_back_future(content):
     if "draft" not in getattr(content, "allowed_statuses", ()):
         return
     date = getattr(content, "date", None)
-    if isinstance(date, datetime.datetime) and date > _now(date):
+    if isinstance(date, datetime.datetime) and in_the_future(date, content.settings.get("TIMEZONE") or "UTC"):
         content.status = "draft"
-
-
-def _now(date):
-    return datetime.datetime.now() if date.tzinfo is None else datetime.datetime.now(datetime.UTC)
 
 
 def forget_drafts(generator):
