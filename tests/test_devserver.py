@@ -1,6 +1,7 @@
 """The dev server keeps serving the last good build when a build fails, and says why."""
 
 import importlib.util
+import os
 import logging
 
 import pytest
@@ -45,3 +46,31 @@ def test_any_other_error_keeps_its_traceback(devserver, monkeypatch, caplog):
         devserver.build(DEV_SETTINGS)
     [record] = failed_builds(caplog)
     assert "KeyError" in record.getMessage() and record.exc_info[0] is KeyError
+
+
+def test_a_build_holds_the_output_lock_and_removes_the_publish_marker_first(devserver, monkeypatch, tmp_path):
+    from hub.output_lock import OutputBusy, holding
+    from hub.publish_marker import MARKER_NAME, write_marker
+
+    output = tmp_path / "output"
+    output.mkdir()
+    write_marker(output, "publishconf.py", "https://hub.test")
+    seen = []
+
+    class Build:
+        def __init__(self, settings):
+            pass
+
+        def run(self):
+            seen.append((output / MARKER_NAME).exists())
+            try:
+                with holding(output, "make publish", wait=False):
+                    seen.append("lock free")
+            except OutputBusy as busy:
+                seen.append(str(busy))
+
+    read = devserver.read_dev_settings
+    monkeypatch.setattr(devserver, "read_dev_settings", lambda path: {**read(path), "OUTPUT_PATH": str(output)})
+    monkeypatch.setattr(devserver, "Pelican", Build)
+    devserver.build(DEV_SETTINGS)
+    assert seen == [False, f"make devserver (process {os.getpid()})"]
