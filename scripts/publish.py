@@ -23,8 +23,9 @@ sys.path.insert(0, str(ROOT))  # the hub's library, hub/
 from pelican import Pelican  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 
-from content_checks.checks import check_content  # noqa: E402
+from content_checks.checks import check_site_sources  # noqa: E402
 from content_checks.output import check_output  # noqa: E402
+from hub.languages import LanguageConfigError, setting_line  # noqa: E402
 from hub.output_lock import holding  # noqa: E402
 from hub.publish_marker import write_marker  # noqa: E402
 
@@ -82,7 +83,10 @@ def _publish(settings_file, output, override):
     staging.chmod(0o777 & ~umask)  # mkdtemp's folder is private; a web server must read the published one
     try:
         settings = read_settings(str(settings_file), override={**(override or {}), "OUTPUT_PATH": str(staging)})
-        problems = check_content(settings)
+        try:
+            problems = check_site_sources(settings)
+        except LanguageConfigError as error:
+            raise PublishError(f"{settings_file}:{setting_line(settings_file, 'LANGUAGES')}: {error}") from None
         if problems:
             raise PublishError("the content has problems (make check lists them)", problems)
         _build(settings)

@@ -11,7 +11,7 @@ from babel.support import Translations
 from pelican.settings import read_settings
 
 from hub.catalogs import catalog_problems
-from support import DEV_SETTINGS, ROOT, build, html, pages
+from support import DEV_SETTINGS, PUBLISH_SETTINGS, ROOT, build, html, pages
 
 FRENCH = "translations/fr/LC_MESSAGES/messages.po"
 
@@ -180,3 +180,16 @@ def test_make_check_names_the_line_of_a_catalog_that_does_not_parse(translations
     assert "Traceback" not in result.stdout + result.stderr
     assert any(row.startswith(f"{po}:{line}: ") for row in result.stdout.splitlines()), result.stdout
     assert "fr    does not parse" in result.stdout
+
+
+def test_make_publish_refuses_what_make_check_names_in_a_catalog(translations, tmp_path):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from publish import PublishError, publish
+
+    line = replace_msgstr(translations, "Tips", 'msgstr "Conseils à 100 % gratuits"')
+    with pytest.raises(PublishError) as refused:
+        publish(PUBLISH_SETTINGS, tmp_path / "output",
+                {"UI_TRANSLATIONS_PATH": str(translations), "FREEBIE_SECRET": "a test secret"})
+    assert any(str(problem).startswith(f"{translations / FRENCH.removeprefix('translations/')}:{line}: ")
+               for problem in refused.value.details), refused.value.details
+    assert not (tmp_path / "output").exists()

@@ -17,6 +17,7 @@ from hub.problems import Problem
 
 from .addresses import check_address, slug_of, theme_templates
 from .sources import Source, read_source
+from .unpublished import unpublished_targets
 
 # Longer titles and descriptions are cut short in search results.
 DEFAULT_LIMITS = {"title": 65, "summary": 160}
@@ -82,6 +83,7 @@ def check_content(settings):
         if kind.name == "freebie":
             problems += _check_freebie_file(source, root)
     problems += _check_unique(read, settings, languages)
+    problems += unpublished_targets(read, root, settings, _key)
     return sorted(set(problems))
 
 

@@ -5,15 +5,14 @@ that is not published. `make publish` would stop at a broken link or a missing f
 import os
 import re
 from collections import defaultdict
-from datetime import datetime
 
 from pelican.utils import get_date
 
 from hub.problems import Problem
 from hub.unpublished import why_unpublished
+from multilingual.sources import iso_date
 
 FILENAME_LINK = re.compile(r"[{|]filename[}|](?P<target>[^)\s\"'#?]+)")
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?")
 
 
 def unpublished_targets(read, root, settings, key_of):
@@ -51,8 +50,7 @@ def _why_left_out(kind, source, timezone):
     status = source.value("status").lower()
     text = source.value("date")
     try:
-        # the ISO form writers use is read at once; Pelican's own parsing (dateutil) takes the rest
-        date = (datetime.fromisoformat(text) if ISO_DATE.fullmatch(text) else get_date(text)) if text else None
+        date = (iso_date(text) or get_date(text)) if text else None
     except (ValueError, OverflowError):
         date = None  # a problem of its own, named by the date check
     reason = why_unpublished(status, date, timezone)
