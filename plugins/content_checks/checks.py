@@ -22,8 +22,10 @@ from .unpublished import unpublished_targets
 # Longer titles and descriptions are cut short in search results.
 DEFAULT_LIMITS = {"title": 65, "summary": 160}
 
-IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]*)")
-HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.IGNORECASE)
+# none of them reads past the start of the next match it could make, so a line of 40,000 `<img ` or `![` is
+# read once, not 40,000 times
+IMAGE = re.compile(r"!\[(?P<alt>[^\[\]]*)\]\((?P<url>[^)\s]*)")
+HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^<>]*)>", re.IGNORECASE)
 HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+))""", re.IGNORECASE)
 SCRIPT_LINK = re.compile(r"""(?:\]\(\s*<?|\bhref\s*=\s*["']?\s*)javascript:""", re.IGNORECASE)
 INTERNAL_LINK = re.compile(r"""[{|](?P<kind>filename|static|attach)[}|](?P<target>[^)\s"'#?]+)""")

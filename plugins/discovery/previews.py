@@ -82,6 +82,8 @@ def as_script(data):
 def structured_data(context, page, description, image_url=None):
     """JSON-LD for a tip (Article) or a home page (WebSite); None for other pages."""
     site_url, site_name = context["SITEURL"], context["SITENAME"]
+    # the page's description as its <meta> tag holds it, escaped: JSON-LD wants the text itself
+    description = Markup(description).unescape()
     if isinstance(page, Article):
         return as_script(article_data(page, site_url, site_name, description, image_url))
     language = page.language

@@ -4,7 +4,6 @@ import os
 from urllib.parse import urljoin
 
 from feedgenerator import Atom1Feed, get_tag_uri
-from markupsafe import Markup
 from pelican.utils import sanitised_join, set_date_tzinfo
 
 
@@ -22,7 +21,7 @@ def write_feed(output_path, feed_url, edition, site_url, title, subtitle, max_it
     for tip in edition.tips[:max_items]:
         link = urljoin(base, tip.url)
         feed.add_item(
-            title=Markup(tip.title).striptags(),
+            title=tip.title,  # plain text, as the page's heading shows it
             link=link,
             unique_id=get_tag_uri(link, tip.date),
             description=tip.summary,

@@ -5,7 +5,6 @@ card is redrawn exactly when it would look different.
 """
 
 import hashlib
-import html
 import io
 import json
 import re
@@ -109,9 +108,9 @@ TYPEFACES_KEPT = 2 * (len(TITLE_SIZES) + len(SITE_NAME_SIZES) + 1)
 
 
 def plain_title(title):
-    """The text of a title: no markup or entities, spaces collapsed (not no-break ones), accents composed."""
-    text = html.unescape(re.sub(r"<[^>]*>", "", str(title)))
-    return unicodedata.normalize("NFC", re.sub(r"[ \t\r\n]+", " ", text).strip())
+    """A title as a card shows it: the text the page's heading shows (a title is text, never markup), with
+    spaces collapsed (not no-break ones) and accents composed."""
+    return unicodedata.normalize("NFC", re.sub(r"[ \t\r\n]+", " ", str(title)).strip())
 
 
 @lru_cache(maxsize=16384)  # asked twice a card in a build: when its drawing starts, and when it is placed

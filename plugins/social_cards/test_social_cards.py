@@ -740,8 +740,8 @@ def test_everything_drawn_is_in_the_fingerprint(style, fonts):
     assert key not in others and len(others) == 4
 
 
-def test_plain_title_drops_markup_and_keeps_no_break_spaces():
-    assert plain_title("<em>Bonjour</em> &amp; «\u00a0merci\u00a0»\n ") == "Bonjour & «\u00a0merci\u00a0»"
+def test_plain_title_is_the_text_of_the_heading_and_keeps_no_break_spaces():
+    assert plain_title("<em>Bonjour</em> &amp; «\u00a0merci\u00a0»\n ") == "<em>Bonjour</em> &amp; «\u00a0merci\u00a0»"
     assert plain_title("Pyyda\u0308") == "Pyydä"
 
 
