@@ -31,6 +31,23 @@ CASES = {
     # HTML and URL schemes are case-blind: so are the checks
     "html image in capitals": ("tips/no-alt-caps.en.md", tip_source(body='<IMG SRC="/x.png">\n'), 7, "has no alt text"),
     "javascript link in capitals": ("tips/script-caps.en.md", tip_source(body='<a HREF="JavaScript:go()">Go</a>\n'), 7, "javascript: link"),
+    # what a browser runs is what the rendered HTML holds, however the Markdown spells it
+    "javascript reference": ("tips/script-ref.en.md", tip_source(body="[Click][go]\n\n[go]: javascript:alert(1)\n"), 9, "a javascript: link"),
+    "javascript autolink": ("tips/script-auto.en.md", tip_source(body="<javascript:alert(1)>\n"), 7, "a javascript: link"),
+    "javascript entity": ("tips/script-entity.en.md", tip_source(body="[Click](&#106;avascript:alert(1))\n"), 7, "a javascript: link"),
+    "javascript colon entity": ("tips/script-colon.en.md", tip_source(body="[Click](javascript&colon;alert(1))\n"), 7, "a javascript: link"),
+    "javascript line break": ("tips/script-break.en.md", tip_source(body='Go <a href="java\nscript:alert(1)">there</a>.\n'), 7, "a javascript: link"),
+    "vbscript link": ("tips/vbscript.en.md", tip_source(body="[Click](vbscript:msgbox(1))\n"), 7, "a vbscript: link"),
+    "data html link": ("tips/data-html.en.md", tip_source(body="[Click](data:text/html;base64,PHNjcmlwdD4=)\n"), 7, "a data: link"),
+    "raw script": ("tips/raw-script.en.md", tip_source(body="Text.\n\n<script>alert(1)</script>\n"), 9, "a <script> runs"),
+    "event handler": ("tips/onerror.en.md", tip_source(body='<img src="x.png" alt="A shop" onerror="alert(1)">\n'), 7, "an onerror= attribute"),
+    # HTML that browsers read differently from a naive parser
+    "handler after a comment": ("tips/comment.en.md", tip_source(body="<!-- --!><img src=x alt=A onerror=alert(1)> -->\n"), 7, "an onerror= attribute"),
+    "handler in noscript": (
+        "tips/noscript.en.md", tip_source(body='<noscript><p title="</noscript><img src=x alt=A onerror=alert(1)>"></noscript>\n'),
+        7, "an onerror= attribute",
+    ),
+    "escaped data scheme": ("tips/data-escaped.en.md", tip_source(body="[Click](data\\:text/html,hi)\n"), 7, "a data: link"),
     "title too long": ("tips/long-title.en.md", tip_source(title="A title " * 10), 1, "Title is 79 characters long"),
     "summary too long": ("tips/long-summary.en.md", tip_source().replace(b"A short summary.", b"Word " * 40), 4, "Summary is 199 characters long"),
     "freebie without file": ("freebies/no-file.en.md", b"Title: A gift\nGate: none\nFile: files/missing.pdf\n\nText.\n", 3, "files/missing.pdf does not exist"),
@@ -135,3 +152,30 @@ def test_markup_in_metadata_is_shown_as_text(content, tmp_path):
     page = html(output / "en" / "tips" / "markup" / "index.html")
     assert page.h1.get_text() == "<script>alert('title')</script> & more"
     assert "#<script>alert('tag')</script>" in [a.get_text() for a in page.select(".tags a")]
+
+
+def test_raw_script_is_the_owners_choice_and_a_script_link_never(content):
+    (content / "tips" / "widget.en.md").write_bytes(tip_source(body=(
+        '<script src="/theme/js/widget.js"></script>\n\n<button onclick="go()">Go</button>\n\n[Run](javascript:go())\n'
+    )))
+    settings = read_settings(str(DEV_SETTINGS), override={"PATH": str(content), "CONTENT_ALLOWS_SCRIPTS": True})
+    assert [(problem.line, problem.message.split(":")[0]) for problem in check_content(settings)] == [(11, "a javascript")]
+    refused = check_content(settings_for(content))
+    assert sorted((problem.line, problem.message.split(" ")[1]) for problem in refused) == [
+        (7, "<script>"), (9, "onclick="), (11, "javascript:"),
+    ]
+
+
+def test_a_line_of_eighty_thousand_image_starts_is_read_once(content):
+    """Each of these took the checks over a minute when every start was searched to the end of the line."""
+    body = "<img " * 80_000 + '<img src="x.png">\n\n' + "![" * 80_000 + "\n"
+    (content / "tips" / "many-starts.en.md").write_bytes(tip_source(body=body))
+    result = subprocess.run(
+        [sys.executable, "-c", (
+            "import sys; from pelican.settings import read_settings; from content_checks.checks import check_content; "
+            f"print(len(check_content(read_settings({str(DEV_SETTINGS)!r}, override={{'PATH': {str(content)!r}}}))))"
+        )],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        env={"PYTHONPATH": f"{ROOT}:{ROOT / 'plugins'}", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.stdout.strip() == "1", result.stderr  # the one <img> without alt text

@@ -6,7 +6,7 @@ from pathlib import Path
 from pelican.plugins import signals
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader
 
-from .rendering import Renderer
+from hub.markdown import Renderer
 from .unsupported import unsupported
 
 try:

@@ -17,21 +17,23 @@ from hub.problems import Problem
 
 from .addresses import check_address, slug_of, theme_templates
 from .sources import Source, read_source
+from .rendered import check_rendered
 from .unpublished import unpublished_targets
 
 # Longer titles and descriptions are cut short in search results.
 DEFAULT_LIMITS = {"title": 65, "summary": 160}
+# raw <script>, on*= handlers and embedded frames in a body are a problem unless the owner allows them
+DEFAULT_ALLOWS_SCRIPTS = False
 
 # none of them reads past the start of the next match it could make, so a line of 40,000 `<img ` or `![` is
 # read once, not 40,000 times
 IMAGE = re.compile(r"!\[(?P<alt>[^\[\]]*)\]\((?P<url>[^)\s]*)")
 HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^<>]*)>", re.IGNORECASE)
 HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+))""", re.IGNORECASE)
-SCRIPT_LINK = re.compile(r"""(?:\]\(\s*<?|\bhref\s*=\s*["']?\s*)javascript:""", re.IGNORECASE)
 INTERNAL_LINK = re.compile(r"""[{|](?P<kind>filename|static|attach)[}|](?P<target>[^)\s"'#?]+)""")
-# any line the four above can match, lowercased, holds one of these: only the lines they find are searched with those
+# any line the three above can match, lowercased, holds one of these: only the lines they find are searched with those
 WORTH_CHECKING = tuple(map(re.compile, (
-    r"!\[", r"<img\b", r"javascript:", r"\{(?:filename|static|attach)[}|]", r"\|(?:filename|static|attach)[}|]",
+    r"!\[", r"<img\b", r"\{(?:filename|static|attach)[}|]", r"\|(?:filename|static|attach)[}|]",
 )))
 
 
@@ -80,6 +82,7 @@ def check_content(settings):
         problems += _check_metadata(kind, source, languages, limits)
         problems += check_address(kind.name, source, site_languages.get(_lang(source)), settings, templates)
         problems += _check_body(source, root)
+        problems += check_rendered(source, settings.get("CONTENT_ALLOWS_SCRIPTS", DEFAULT_ALLOWS_SCRIPTS))
         if kind.name == "tip":
             problems += _check_freebie_name(source, freebies)
         if kind.name == "freebie":
@@ -169,8 +172,6 @@ def _check_body(source, root):
             alt = HTML_ALT.search(image["attributes"])
             if alt is None or not (alt["double"] or alt["single"] or alt["bare"] or "").strip():
                 found.append(Problem(source.path, number, "an <img> has no alt text: add alt=\"what it shows\""))
-        if SCRIPT_LINK.search(line):
-            found.append(Problem(source.path, number, "a javascript: link: link to a page or a file instead"))
         for link in INTERNAL_LINK.finditer(line):
             target = link["target"]
             base = root if target.startswith("/") else os.path.dirname(source.path)

@@ -11,7 +11,8 @@ from pelican.plugins import signals
 from pelican.readers import MarkdownReader, Readers
 from pelican.settings import read_settings
 
-from cmark_reader import CmarkReader, register, rendering
+from cmark_reader import CmarkReader, register
+from hub import markdown as rendering
 from cmark_reader.cmark_reader import SourceEncodingError, use_cmark
 from support import DEV_SETTINGS
 

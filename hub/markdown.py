@@ -1,5 +1,6 @@
-"""Markdown text to HTML with cmark-gfm, then the two things Pelican expects from its own Markdown reader:
-intrasite links it can replace, and code highlighted with Pygments."""
+"""Markdown text to HTML with cmark-gfm, as the hub reads it (the cmark_reader plugin, and `make check`, which
+looks at what a body becomes), then the two things Pelican expects from its own Markdown reader: intrasite
+links it can replace, and code highlighted with Pygments."""
 
 import ctypes
 import html
