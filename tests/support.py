@@ -140,3 +140,25 @@ def typical_pages(output, settings, code):
         "search": f"{code}/{words.get('search', 'search')}/?q={quote(word)}",
         "listing": first(f"{code}/{words['category']}/*/index.html"),
     }
+
+
+def settings_file(folder, **settings):
+    """A settings file in `folder`: the development settings with these set, its paths made absolute."""
+    path = Path(folder) / "settings.py"
+    lines = [f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *"]
+    lines += [f"PATH = {str(ROOT / 'content')!r}", f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]", f"THEME = {str(ROOT / 'theme')!r}"]
+    lines += [f"{name} = {value!r}" for name, value in settings.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def make_check(settings=DEV_SETTINGS, path=None):
+    """`make check` as a writer runs it, in a process of its own: (its exit status, what it printed)."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "content_checks", "-s", str(settings), *(["--path", str(path)] if path else [])],
+        cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": f"{ROOT}:{ROOT / 'plugins'}", "PATH": "/usr/bin:/bin"},
+    )
+    return result.returncode, result.stdout + result.stderr

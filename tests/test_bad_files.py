@@ -2,11 +2,10 @@
 every other page is still built. Each case below stopped every page of the site before."""
 
 import subprocess
-import sys
 
 import pytest
 
-from support import DEV_SETTINGS, ROOT, html, tip_source
+from support import DEV_SETTINGS, ROOT, html, make_check, settings_file, tip_source
 
 # file (under content/), its text, the line named, words of the message
 PAGE = "Title: {title}\n{extra}\nSome text.\n"
@@ -68,11 +67,7 @@ def built(bad_content):
 
 @pytest.fixture(scope="module")
 def checked(bad_content):
-    result = subprocess.run(
-        [sys.executable, "-m", "content_checks", "-s", str(DEV_SETTINGS), "--path", str(bad_content)],
-        cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": f"{ROOT}:{ROOT / 'plugins'}", "PATH": "/usr/bin:/bin"},
-    )
-    return result.returncode, result.stdout + result.stderr
+    return make_check(path=bad_content)
 
 
 def test_the_build_goes_on_and_builds_every_good_page(built, site):
@@ -129,21 +124,13 @@ def test_a_tip_without_category_is_a_problem(content):
     ({"tips": "conseils", "tag": "conseils"}, "are both 'conseils'"),
 ])
 def test_languages_whose_url_words_cannot_work_are_one_line_from_check_and_build(tmp_path, words, named):
-    settings_file = tmp_path / "settings.py"
-    settings_file.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-        f"LANGUAGES = {{\n    'en': {{}},\n    'fr': {words!r},\n}}\n"
-        f"PATH = {str(ROOT / 'content')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nTHEME = {str(ROOT / 'theme')!r}\n",
-        encoding="utf-8",
-    )
-    checked = subprocess.run(
-        [sys.executable, "-m", "content_checks", "-s", str(settings_file)],
-        cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": f"{ROOT}:{ROOT / 'plugins'}", "PATH": "/usr/bin:/bin"},
-    )
-    assert checked.returncode == 1
-    assert f"{settings_file}:4: LANGUAGES['fr']" in checked.stdout and named in checked.stdout, checked.stdout + checked.stderr
+    settings = settings_file(tmp_path, LANGUAGES={"en": {}, "fr": words})
+    returncode, printed = make_check(settings)
+    assert returncode == 1
+    line = next(number for number, text in enumerate(settings.read_text().splitlines(), 1) if text.startswith("LANGUAGES"))
+    assert f"{settings}:{line}: LANGUAGES['fr']" in printed and named in printed, printed
     built = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "pelican"), str(ROOT / "content"), "-o", str(tmp_path / "out"), "-s", str(settings_file)],
+        [str(ROOT / ".venv" / "bin" / "pelican"), str(ROOT / "content"), "-o", str(tmp_path / "out"), "-s", str(settings)],
         cwd=ROOT, capture_output=True, text=True, env={"COLUMNS": "400", "PATH": "/usr/bin:/bin"},
     )
     logged = built.stdout + built.stderr

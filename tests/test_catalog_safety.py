@@ -11,7 +11,7 @@ from babel.support import Translations
 from pelican.settings import read_settings
 
 from hub.catalogs import catalog_problems
-from support import DEV_SETTINGS, PUBLISH_SETTINGS, ROOT, build, html, pages
+from support import DEV_SETTINGS, PUBLISH_SETTINGS, ROOT, build, html, make_check, pages, settings_file
 
 FRENCH = "translations/fr/LC_MESSAGES/messages.po"
 
@@ -165,21 +165,11 @@ def test_make_check_names_the_line_of_a_catalog_that_does_not_parse(translations
     text = po.read_text(encoding="utf-8")
     po.write_text(f'{text}\nmsgid "One more"\nmsgstr[x] "Encore"\n', encoding="utf-8")
     line = len(f"{text}\n".splitlines()) + 2
-    settings_file = translations.parent / "settings.py"
-    settings_file.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-        f"UI_TRANSLATIONS_PATH = {str(translations)!r}\nPATH = {str(ROOT / 'content')!r}\n"
-        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nTHEME = {str(ROOT / 'theme')!r}\n",
-        encoding="utf-8",
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "content_checks", "-s", str(settings_file)],
-        cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": f"{ROOT}:{ROOT / 'plugins'}", "PATH": "/usr/bin:/bin"},
-    )
-    assert result.returncode == 1
-    assert "Traceback" not in result.stdout + result.stderr
-    assert any(row.startswith(f"{po}:{line}: ") for row in result.stdout.splitlines()), result.stdout
-    assert "fr    does not parse" in result.stdout
+    returncode, printed = make_check(settings_file(translations.parent, UI_TRANSLATIONS_PATH=str(translations)))
+    assert returncode == 1
+    assert "Traceback" not in printed
+    assert any(row.startswith(f"{po}:{line}: ") for row in printed.splitlines()), printed
+    assert "fr    does not parse" in printed
 
 
 def test_make_publish_refuses_what_make_check_names_in_a_catalog(translations, tmp_path):

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from support import DEV_SETTINGS, PUBLISH_SETTINGS, ROOT, tip_source
+from support import DEV_SETTINGS, PUBLISH_SETTINGS, ROOT, make_check, tip_source
 
 SECRET = "the-machine-secret-0c1f4e"  # in a file beside the content folder, and in the build's environment
 ENVIRONMENT_SECRET = "environment-secret-9d27aa"
@@ -127,16 +127,13 @@ def test_the_build_says_what_it_left_out(built):
 
 def test_make_check_names_every_attack_with_its_line(attacked):
     site, cases = attacked
-    result = subprocess.run(
-        [sys.executable, "-m", "content_checks", "-s", str(DEV_SETTINGS), "--path", str(site / "content")],
-        cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": f"{ROOT}:{ROOT / 'plugins'}", "PATH": "/usr/bin:/bin"},
-    )
-    assert result.returncode == 1
-    rows = result.stdout.splitlines()
+    returncode, printed = make_check(path=site / "content")
+    assert returncode == 1
+    rows = printed.splitlines()
     for name, (path, line, words) in cases.items():
         where = f"{path}:{line}: " if line else f"{path}: "
-        assert any(row.startswith(where) and words in row for row in rows), (name, result.stdout)
-    assert "Traceback" not in result.stdout + result.stderr
+        assert any(row.startswith(where) and words in row for row in rows), (name, printed)
+    assert "Traceback" not in printed
 
 
 def test_make_publish_refuses_it(attacked, tmp_path):
