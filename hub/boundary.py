@@ -11,6 +11,12 @@ def inside(folder, path):
     return resolved == folder or resolved.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+def written_inside(folder, path):
+    """True when `path`, as written, stays in `folder` (`..` read, links not followed: links_leaving finds those)."""
+    relative = os.path.relpath(os.path.normpath(path), os.path.normpath(folder))
+    return relative != os.pardir and not relative.startswith(os.pardir + os.sep)
+
+
 def links_leaving(folder):
     """(path, where it leads) of every symbolic link under `folder` whose target lies outside it, without
     following any link on the way: what the build must neither read nor copy."""

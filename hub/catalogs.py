@@ -6,7 +6,6 @@ its language's interface in English; `make check` prints the same problems.
 """
 
 import codecs
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from pathlib import Path
 from babel.messages.catalog import PYTHON_FORMAT
 from babel.messages.pofile import PoFileError, read_po
 
-from .problems import Problem
+from .problems import Problem, shown_path
 
 DEFAULTS = {
     "UI_TRANSLATIONS_PATH": "translations",
@@ -96,13 +95,6 @@ def catalog_problems(settings):
         if po_path.exists():
             problems += read_catalog(po_path, code).problems
     return sorted(problems)
-
-
-def shown_path(path):
-    """A path as a writer types it: from the current folder when it is under it."""
-    path = os.path.abspath(path)
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
 
 
 def _unreadable(shown, line, reason, source_name):

@@ -148,8 +148,13 @@ def save_as(url):
     return f"{url}index.html"
 
 
-def setting_line(settings_file, name):
-    """The line of a settings file where `name = …` is set (1 when it cannot be found), for a message."""
+def located(error, settings_file):
+    """A LanguageConfigError as one line naming the settings file and the line of LANGUAGES."""
+    return f"{settings_file}:{_setting_line(settings_file, 'LANGUAGES')}: {error}"
+
+
+def _setting_line(settings_file, name):
+    """The line of a settings file where `name = …` is set (1 when it cannot be found)."""
     try:
         with open(settings_file, encoding="utf-8") as settings:
             for number, line in enumerate(settings, start=1):

@@ -10,6 +10,8 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
+from .publish_marker import remove_marker
+
 
 class OutputBusy(Exception):
     """Another build holds the folder's lock (raised only when asked not to wait)."""
@@ -44,6 +46,15 @@ def holding(output, holder, on_wait=None, wait=True):
             yield
         finally:
             _say(file, "")
+
+
+@contextmanager
+def development_build(output, holder, on_wait=None, wait=True):
+    """Hold the lock of `output` for a development build, which first removes the publish marker: the upload
+    targets then refuse what it writes."""
+    with holding(output, holder, on_wait, wait):
+        remove_marker(output)
+        yield
 
 
 def _say(file, text):

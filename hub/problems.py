@@ -1,5 +1,6 @@
 """A problem found in a writer's file: where it is, and what to do about it."""
 
+import os
 from dataclasses import dataclass, field
 
 
@@ -13,6 +14,13 @@ class Problem:
 
     def __str__(self):
         return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+def shown_path(path):
+    """A path as a writer types it: from the current folder when it is under it."""
+    path = os.path.abspath(path)
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
 
 
 # The key of the build's context under which the content checks leave the real paths of the files they left

@@ -11,8 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the hub's library, hub/
 
-from hub.output_lock import holding  # noqa: E402
-from hub.publish_marker import remove_marker  # noqa: E402
+from hub.output_lock import development_build  # noqa: E402
 
 
 def main(argv=None):
@@ -25,8 +24,7 @@ def main(argv=None):
     def waiting(holder):
         print(f"{output}/ is being written by {holder}: waiting for it to finish.", file=sys.stderr, flush=True)
 
-    with holding(output, "a development build (make html)", waiting):
-        remove_marker(output)
+    with development_build(output, "a development build (make html)", waiting):
         try:
             return subprocess.run(command, check=False).returncode
         except KeyboardInterrupt:

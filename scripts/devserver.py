@@ -32,8 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))  # the hub's library, hub/
 
-from hub.output_lock import OutputBusy, holding  # noqa: E402
-from hub.publish_marker import remove_marker  # noqa: E402
+from hub.output_lock import OutputBusy, development_build  # noqa: E402
 from live_preview.live_preview import last_build  # noqa: E402
 from multilingual.sources import MARKDOWN_EXTENSIONS  # noqa: E402
 from plain_errors.plain_errors import raised_by_a_plugin  # noqa: E402
@@ -54,8 +53,7 @@ def build(settings_file):
     try:
         settings = read_dev_settings(settings_file)
         output = settings["OUTPUT_PATH"]
-        with holding(output, "make devserver", lambda holder: logger.info("Waiting for %s to finish", holder)):
-            remove_marker(output)
+        with development_build(output, "make devserver", lambda holder: logger.info("Waiting for %s to finish", holder)):
             Pelican(settings).run()
     except Exception as error:  # keep serving the last good build while the writer fixes the file
         logger.error(
@@ -145,8 +143,7 @@ def quick_page(path, output):
     if not os.path.isfile(path):
         return None
     try:
-        with holding(output, "make devserver", wait=False):  # during a publish, the full rebuild waits instead
-            remove_marker(output)
+        with development_build(output, "make devserver", wait=False):  # during a publish, the full rebuild waits
             return last_build.rewrite_page(path)
     except OutputBusy:
         return None

@@ -25,7 +25,7 @@ from pelican.settings import read_settings  # noqa: E402
 
 from content_checks.checks import check_site_sources  # noqa: E402
 from content_checks.output import check_output  # noqa: E402
-from hub.languages import LanguageConfigError, setting_line  # noqa: E402
+from hub.languages import LanguageConfigError, located  # noqa: E402
 from hub.output_lock import holding  # noqa: E402
 from hub.publish_marker import write_marker  # noqa: E402
 
@@ -86,7 +86,7 @@ def _publish(settings_file, output, override):
         try:
             problems = check_site_sources(settings)
         except LanguageConfigError as error:
-            raise PublishError(f"{settings_file}:{setting_line(settings_file, 'LANGUAGES')}: {error}") from None
+            raise PublishError(located(error, settings_file)) from None
         if problems:
             raise PublishError("the content has problems (make check lists them)", problems)
         _build(settings)

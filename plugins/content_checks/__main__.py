@@ -8,7 +8,7 @@ import sys
 
 from pelican.settings import read_settings
 
-from hub.languages import LanguageConfigError, setting_line
+from hub.languages import LanguageConfigError, located
 from translation_status.inventory import status_report
 
 from .checks import check_site_sources
@@ -24,7 +24,7 @@ def main(argv=None):
     try:
         problems = check_site_sources(settings)
     except LanguageConfigError as error:
-        print(f"{arguments.settings}:{setting_line(arguments.settings, 'LANGUAGES')}: {error}")
+        print(located(error, arguments.settings))
         return 1
     for problem in problems:
         print(problem)

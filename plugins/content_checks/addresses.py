@@ -63,14 +63,12 @@ def check_address(kind, source, language, settings, templates):
         refuse("template", f"Template {template!r} is not a template of the theme: use one of "
                            f"{', '.join(sorted(name for name in templates if not name.startswith('_')))}, or remove the line")
 
-    own = source.value("slug")
+    own, slug = source.value("slug"), slug_of(source, settings)
     if own and not is_url_word(own):
         refuse("slug", f"Slug {own!r} cannot be a folder of a URL: use letters, digits, '-' and '_' only")
-    elif not own and source.value("title"):
-        if not slug_of(source, settings):
-            refuse("title", f"the title {source.value('title')!r} has no letter or digit to make its address from: "
-                            "add a `Slug: …` line with words")
-    slug = slug_of(source, settings)
+    elif not slug and source.value("title"):
+        refuse("title", f"the title {source.value('title')!r} has no letter or digit to make its address from: "
+                        "add a `Slug: …` line with words")
     if language is not None and slug in reserved_slugs(kind, language):
         refuse("slug" if own else "title", f"the slug {slug!r} is where the site lists its own pages in "
                                            f"{language.code}: give this {kind} another Slug")

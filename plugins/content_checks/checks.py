@@ -10,7 +10,7 @@ from pelican.utils import get_date
 from freebies.settings import source_folders
 from multilingual.sources import iso_date, language_in_name, markdown_files, translation_key
 
-from hub.boundary import inside, links_leaving
+from hub.boundary import inside, links_leaving, written_inside
 from hub.catalogs import catalog_problems
 from hub.languages import Languages
 from hub.problems import Problem
@@ -176,7 +176,7 @@ def _check_body(source, root):
             target = link["target"]
             base = root if target.startswith("/") else os.path.dirname(source.path)
             # written to lead out (a link on the way that leads out is a problem of its own: links_leaving)
-            if not _lexically_inside(root, os.path.join(base, target.lstrip("/"))):
+            if not written_inside(root, os.path.join(base, target.lstrip("/"))):
                 found.append(Problem(
                     source.path, number,
                     f"links to {{{link['kind']}}}{target}, which is outside the content folder and is never published: "
@@ -189,11 +189,6 @@ def _check_body(source, root):
                     "(relative to this file, or starting with / from the content folder)",
                 ))
     return found
-
-
-def _lexically_inside(root, path):
-    relative = os.path.relpath(os.path.normpath(path), os.path.normpath(root))
-    return relative != os.pardir and not relative.startswith(os.pardir + os.sep)
 
 
 def _check_freebie_name(source, freebies):
@@ -209,9 +204,9 @@ def _check_freebie_name(source, freebies):
 
 def _check_freebie_file(source, root):
     name = source.value("file")
-    path = os.path.join(os.path.dirname(source.path), name)
     if not name:
         return []
+    path = os.path.join(os.path.dirname(source.path), name)
     if not inside(root, path):
         return [Problem(
             source.path, source.line_of("file"),

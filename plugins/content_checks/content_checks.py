@@ -5,21 +5,15 @@ import logging
 import os
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import LimitFilter
 
 from hub.problems import LEFT_OUT_SOURCES
+from hub.read_lists import leave_out, read_lists
 from parallel_build.pool import InBackground
 
 from .checks import check_content
 
 logger = logging.getLogger(__name__)
-
-# what each of Pelican's generators reads into, by the generator's kind
-READ_LISTS = (
-    (ArticlesGenerator, ("articles", "translations", "hidden_articles", "hidden_translations", "drafts", "drafts_translations")),
-    (PagesGenerator, ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages", "draft_translations")),
-)
 
 
 class Checking:
@@ -55,10 +49,7 @@ class Checking:
                 else:
                     logger.warning("%s", problem)
             generator.context[LEFT_OUT_SOURCES] = self.left_out
-        names = next((names for kind, names in READ_LISTS if isinstance(generator, kind)), ())
-        for name in names:
-            kept = [item for item in getattr(generator, name) if os.path.realpath(item.source_path) not in self.left_out]
-            getattr(generator, name)[:] = kept  # in place: Pelican's context holds the same lists
+        leave_out(generator, read_lists(generator), lambda item: os.path.realpath(item.source_path) in self.left_out)
 
 
 checking = Checking()

@@ -8,14 +8,9 @@ entry, feed item, translation link or freebie offer can then be made of one.
 import datetime
 
 from pelican.contents import Article
-from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from hub.read_lists import leave_out, read_lists
 from hub.unpublished import in_the_future
-
-DRAFT_LISTS = (
-    (ArticlesGenerator, ("drafts", "drafts_translations")),
-    (PagesGenerator, ("draft_pages", "draft_translations")),
-)
 
 
 def hold_back_future(content):
@@ -33,6 +28,4 @@ def forget_drafts(generator):
     """Receiver of article_generator_pretaxonomy and page_generator_finalized."""
     if generator.settings.get("DRAFTS_WRITTEN", True):
         return
-    names = next((names for kind, names in DRAFT_LISTS if isinstance(generator, kind)), ())
-    for name in names:
-        getattr(generator, name)[:] = []  # in place: Pelican's context holds the same lists
+    leave_out(generator, read_lists(generator, drafts_only=True), lambda draft: True)

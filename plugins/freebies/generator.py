@@ -12,6 +12,7 @@ from parallel_build.writer import write_if_changed
 from hub.boundary import inside
 from hub.languages import save_as, site_languages
 from hub.problems import LEFT_OUT_SOURCES
+from hub.read_lists import one_per_address
 from multilingual.editions import Listing, link_translations
 from multilingual.sources import where
 from multilingual.writing import write_page
@@ -52,7 +53,6 @@ class FreebiesGenerator(Generator):
         self.languages = site_languages(self.settings)
         self.pdf_cache.rendered_ahead = ahead.rendered()
         left_out = self.context.get(LEFT_OUT_SOURCES, set())  # by the content checks, which have said why
-        addresses = {}
         for path in self.sources:
             if os.path.realpath(os.path.join(self.path, path)) in left_out:
                 continue
@@ -60,16 +60,10 @@ class FreebiesGenerator(Generator):
             if freebie is not None and freebie.lang not in self.languages:
                 continue  # reported by the multilingual plugin when the file was read
             if freebie is not None and freebie.status == "published":
-                first = addresses.setdefault(freebie.save_as, freebie)
-                if first is not freebie:
-                    logger.error(
-                        "%s: has the same URL as %s (/%s) and is left out of the build; give one of them another Slug",
-                        where(freebie.source_path, "Slug"), first.source_path, freebie.url,
-                    )
-                    continue
                 self.freebies.append(freebie)
             if freebie is not None:
                 self.add_source_path(freebie)
+        self.freebies = one_per_address(self.freebies)
         link_translations(self.languages, self.freebies)
         self.context["freebies"] = self._by_key()
         self.context["freebie_shelves"] = self._shelves()

@@ -10,6 +10,7 @@ from .content import localize
 from .editions import build_editions, link_unlisted, unlisted_pages, unlisted_tips
 from .fixed_urls import fix_urls
 from hub.languages import site_languages
+from hub.read_lists import one_per_address
 from .listings import ListingsGenerator
 
 logger = logging.getLogger(__name__)
@@ -29,19 +30,9 @@ def keep_buildable(generator, languages, *lists):
     """Leave out what cannot be built (an unconfigured language, a URL already taken), so the rest still builds."""
     seen = {}
     for name in lists:
-        kept = []
-        for item in sorted(getattr(generator, name), key=lambda item: item.source_path):
-            if item.lang not in languages:
-                continue  # already reported when the file was read
-            first = seen.setdefault(item.save_as, item)
-            if first is item:
-                kept.append(item)
-            else:
-                logger.warning(
-                    "%s: has the same URL as %s (/%s) and is left out of the build; give one of them another Slug",
-                    item.source_path, first.source_path, item.url,
-                )
-        setattr(generator, name, kept)
+        # an unconfigured language was reported when the file was read
+        configured = [item for item in getattr(generator, name) if item.lang in languages]
+        setattr(generator, name, one_per_address(configured, seen))
 
 
 def link_editions(generators):

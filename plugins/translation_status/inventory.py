@@ -11,6 +11,7 @@ from babel.messages.pofile import read_po
 
 from freebies.settings import source_folders
 from hub.catalogs import read_catalog
+from hub.problems import shown_path
 from multilingual.sources import Header, language_in_name, markdown_files, translation_key
 
 from .sources import SOURCE_HASH_KEY, SourceError, file_hash, read_header, stored_hash
@@ -280,11 +281,3 @@ def format_report(records, catalogs, settings):
             line += f", {catalog.new_in_template} new in messages.pot: make translations-update"
         lines.append(line)
     return "\n".join(lines)
-
-
-def shown_path(path):
-    """A path relative to the working directory when it is under it."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
