@@ -100,7 +100,10 @@ publish: $(READY) translations
 freebie-links: $(READY)
 	PYTHONPATH=.:plugins $(BIN)/python -m freebies.links $(PUBLISHCONF)
 
-test: $(READY) translations $(NODE_READY)
+# the Debian packages first (installed as root, else named, and nothing is set up); then the rest, then the tests
+test:
+	@$(PYTHON) scripts/system_packages.py
+	@$(MAKE) --no-print-directory $(READY) translations $(NODE_READY)
 	$(BIN)/pytest
 
 audit: $(READY) translations $(NODE_READY)
