@@ -1,7 +1,11 @@
 import io
 import logging
 import os
+import pickle
+import pwd
 import shutil
+import tempfile
+import traceback
 from pathlib import Path
 
 import pytest
@@ -102,11 +106,60 @@ def test_a_cache_that_cannot_be_written_still_gives_the_pdf(tmp_path, renders, c
     assert "not cached" in caplog.text
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_a_read_only_cache_folder_still_gives_the_pdf(tmp_path, renders):
-    (tmp_path / pdf_cache.FOLDER).mkdir()
-    (tmp_path / pdf_cache.FOLDER).chmod(0o555)
-    assert render(PdfCache(tmp_path)).startswith(b"%PDF") and cached_files(tmp_path) == []
+@pytest.fixture
+def shared_tmp():
+    """A temporary folder `nobody` can reach too (pytest's tmp_path is its owner's only)."""
+    with tempfile.TemporaryDirectory(prefix="pdf-cache-") as folder:
+        os.chmod(folder, 0o755)
+        yield Path(folder)
+
+
+def without_root(function):
+    """function(), as nobody when this runs as root (root writes into read-only folders): in a forked child,
+    which has every module this process imported, so it needs no access to the interpreter's files."""
+    if os.geteuid() != 0:
+        return function()
+    nobody = pwd.getpwnam("nobody")
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child's outcome is asserted by the parent
+        try:
+            os.close(reading)
+            os.setgroups([])
+            os.setgid(nobody.pw_gid)
+            os.setuid(nobody.pw_uid)
+            try:
+                outcome = ("returned", function())
+            except BaseException:  # noqa: BLE001 - reported to the parent, which fails the test
+                outcome = ("raised", traceback.format_exc())
+            with os.fdopen(writing, "wb") as pipe:
+                pickle.dump(outcome, pipe)
+        finally:
+            os._exit(0)
+    os.close(writing)
+    with os.fdopen(reading, "rb") as pipe:
+        data = pipe.read()
+    os.waitpid(child, 0)
+    kind, value = pickle.loads(data)
+    assert kind == "returned", f"as nobody:\n{value}"
+    return value
+
+
+def test_a_read_only_cache_folder_still_gives_the_pdf(shared_tmp):
+    kept = render(PdfCache(shared_tmp))
+    folder = shared_tmp / pdf_cache.FOLDER
+    folder.chmod(0o555)
+
+    def from_the_read_only_cache():
+        cache = PdfCache(shared_tmp)
+        again, other = render(cache), render(cache, title="Another list")
+        return not os.access(folder, os.W_OK), again == kept, other.startswith(b"%PDF"), cache.reused, cache.rendered
+
+    cannot_write, same, other_is_pdf, reused, rendered = without_root(from_the_read_only_cache)
+    assert cannot_write, "the folder is read-only for the user rendering"
+    assert same and reused == 1, "what the cache holds is still read from it"
+    assert other_is_pdf and rendered == 1, "a new PDF is rendered, and the build goes on"
+    assert len(cached_files(shared_tmp)) == 1, "nothing written into it, not even aside"
 
 
 def test_a_write_that_stops_half_way_leaves_no_pdf_behind(tmp_path, renders, monkeypatch):
