@@ -27,6 +27,10 @@ ARTICLE_PATHS = ["tips"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
+# what the theme's templates call beside Pelican's own variables: blocks rendered once per build
+from hub.fragments import remembered  # noqa: E402
+
+JINJA_GLOBALS = {"remembered": remembered}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "plain_errors",  # first: its register() comes before any other plugin's

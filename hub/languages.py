@@ -6,7 +6,6 @@ from babel import Locale, UnknownLocaleError
 
 from .urls import is_url_word
 
-
 # Words used in URLs; a language overrides any of them in LANGUAGES.
 DEFAULT_PATH_WORDS = {
     "tips": "tips",

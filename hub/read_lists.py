@@ -23,6 +23,18 @@ def read_lists(generator, drafts_only=False):
     return ()
 
 
+def items_read(generator, drafts=True):
+    """Every tip or page `generator` read, in every language, listed, hidden and (unless drafts=False) drafts;
+    for the freebies generator, its published freebies; nothing for another generator."""
+    names = [name for name in read_lists(generator) if drafts or name not in read_lists(generator, drafts_only=True)]
+    return [item for name in names for item in getattr(generator, name)] + list(getattr(generator, "freebies", ()))
+
+
+def tips_reader(generators):
+    """The generator that read the tips (Pelican's ArticlesGenerator)."""
+    return next(generator for generator in generators if isinstance(generator, ArticlesGenerator))
+
+
 def leave_out(generator, names, left_out):
     """Remove from the lists `names` of `generator` every item `left_out(item)` is true of."""
     for name in names:

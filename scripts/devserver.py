@@ -32,10 +32,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))  # the hub's library, hub/
 
-from hub.output_lock import OutputBusy, development_build  # noqa: E402
 from live_preview.live_preview import last_build  # noqa: E402
-from multilingual.sources import MARKDOWN_EXTENSIONS  # noqa: E402
 from plain_errors.plain_errors import raised_by_a_plugin  # noqa: E402
+
+from hub.output_lock import OutputBusy, development_build  # noqa: E402
+from hub.sources import MARKDOWN_EXTENSIONS  # noqa: E402
 
 WATCHED = ["content", "theme", "plugins", "translations", "pelicanconf.py"]
 MARKDOWN = tuple(f".{extension}" for extension in MARKDOWN_EXTENSIONS)

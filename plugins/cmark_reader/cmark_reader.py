@@ -7,20 +7,9 @@ from pelican.plugins import signals
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader
 
 from hub.markdown import Renderer
+from hub.sources import MARKDOWN_EXTENSIONS, iso_date, normalized, parse_header
+
 from .unsupported import unsupported
-
-try:
-    from multilingual.sources import MARKDOWN_EXTENSIONS, iso_date, normalized, parse_header
-except ModuleNotFoundError as missing:
-    if missing.name != "multilingual":
-        raise
-    # Pelican imports plugins from PLUGIN_PATHS without adding those to sys.path, so the sibling package is
-    # only importable once Pelican has loaded it; when this plugin comes first in PLUGINS, load it as Pelican
-    # would (its loader then finds it already loaded).
-    from pelican.plugins._utils import load_legacy_plugin
-
-    load_legacy_plugin("multilingual", [str(Path(__file__).resolve().parent.parent)])
-    from multilingual.sources import MARKDOWN_EXTENSIONS, iso_date, normalized, parse_header
 
 logger = logging.getLogger(__name__)
 

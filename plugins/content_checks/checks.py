@@ -7,17 +7,15 @@ from pathlib import Path
 
 from pelican.utils import get_date
 
-from freebies.settings import source_folders
-from multilingual.sources import iso_date, language_in_name, markdown_files, translation_key
-
 from hub.boundary import inside, links_leaving, written_inside
 from hub.catalogs import catalog_problems
 from hub.languages import Languages
 from hub.problems import Problem
+from hub.sources import freebie_folders, iso_date, language_in_name, markdown_files, translation_key
 
 from .addresses import check_address, slug_of, theme_templates
-from .sources import Source, read_source
 from .rendered import check_rendered
+from .sources import Source, read_source
 from .unpublished import unpublished_targets
 
 # Longer titles and descriptions are cut short in search results.
@@ -48,11 +46,11 @@ class Kind:
 
 
 def kinds(settings):
-    freebie_folders, files_folders = source_folders(settings)
+    freebie_paths, files_folders = freebie_folders(settings)
     return [
         Kind("tip", settings.get("ARTICLE_PATHS", []), ("title", "date", "category")),
         Kind("page", settings.get("PAGE_PATHS", []), ("title",)),
-        Kind("freebie", freebie_folders, ("title", "gate", "file"), files_folders),
+        Kind("freebie", freebie_paths, ("title", "gate", "file"), files_folders),
     ]
 
 

@@ -7,9 +7,9 @@ import os
 from pelican import signals
 from pelican.log import LimitFilter
 
+from hub.pool import InBackground
 from hub.problems import LEFT_OUT_SOURCES
 from hub.read_lists import leave_out, read_lists
-from parallel_build.pool import InBackground
 
 from .checks import check_content
 

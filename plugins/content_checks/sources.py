@@ -2,9 +2,8 @@
 
 from dataclasses import dataclass
 
-from multilingual.sources import Header, normalized, parse_header
-
 from hub.problems import Problem
+from hub.sources import Header, normalized, parse_header
 
 
 @dataclass

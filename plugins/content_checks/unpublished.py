@@ -9,8 +9,8 @@ from collections import defaultdict
 from pelican.utils import get_date
 
 from hub.problems import Problem
+from hub.sources import iso_date
 from hub.unpublished import why_unpublished
-from multilingual.sources import iso_date
 
 FILENAME_LINK = re.compile(r"[{|]filename[}|](?P<target>[^)\s\"'#?]+)")
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from jinja2 import pass_context
 from pelican import signals
 
-from multilingual.writing import is_public, written_page
+from hub.pages import is_public, written_page
 
 from .pages import SitemapEntry, absolute
 from .previews import og_locale, structured_data

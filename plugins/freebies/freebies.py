@@ -1,7 +1,8 @@
 """Signal receivers: set up the settings, add the generator, and link tips to their freebies."""
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator
+
+from hub.read_lists import items_read, tips_reader
 
 from . import settings
 from .generator import FreebiesGenerator
@@ -20,14 +21,8 @@ def add_generator(pelican):
 
 
 def link_offers(generators):
-    tips_reader = next(g for g in generators if isinstance(g, ArticlesGenerator))
-    freebies = tips_reader.context.get("freebies", {})
-    tips = [
-        *tips_reader.articles, *tips_reader.translations,
-        *tips_reader.hidden_articles, *tips_reader.hidden_translations,
-        *tips_reader.drafts, *tips_reader.drafts_translations,
-    ]
-    attach_offers(tips, freebies)
+    tips = tips_reader(generators)
+    attach_offers(items_read(tips), tips.context.get("freebies", {}))
 
 
 def register():

@@ -6,22 +6,21 @@ import os
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
-from parallel_build.pool import BackgroundWorkFailed, InBackground, can_fork
-from parallel_build.writer import write_if_changed
-
 from hub.boundary import inside
+from hub.editions import Listing, link_translations
+from hub.files import write_if_changed
 from hub.languages import save_as, site_languages
+from hub.pages import write_page
+from hub.pool import BackgroundWorkFailed, InBackground, can_fork
 from hub.problems import LEFT_OUT_SOURCES
 from hub.read_lists import one_per_address
-from multilingual.editions import Listing, link_translations
-from multilingual.sources import where
-from multilingual.writing import write_page
-from newsletter.providers import ProviderConfigError, signup_form
+from hub.signup_forms import ProviderConfigError, signup_form
+from hub.sources import freebie_folders, where
 
 from .contents import Download, Freebie
 from .pdf import FreebieFileError
 from .pdf_cache import PdfCache
-from .settings import GATES, source_folders
+from .settings import GATES
 from .tokens import delivery_token
 
 logger = logging.getLogger(__name__)
@@ -76,7 +75,7 @@ class FreebiesGenerator(Generator):
             logger.info("Freebie PDFs: %d no longer used removed from %s", removed, cache.folder)
 
     def _sources(self):
-        paths, excluded = source_folders(self.settings)
+        paths, excluded = freebie_folders(self.settings)
         return sorted(self.get_files(paths, exclude=excluded))
 
     def _read(self, path):

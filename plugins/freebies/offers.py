@@ -2,7 +2,7 @@
 
 import logging
 
-from multilingual.sources import where
+from hub.sources import where
 
 logger = logging.getLogger(__name__)
 

@@ -2,11 +2,10 @@
 
 import os
 
+from hub.sources import FREEBIE_FOLDERS
+
 DEFAULTS = {
-    # folders under PATH that hold one Markdown file per freebie and language
-    "FREEBIE_PATHS": ["freebies"],
-    # the sources of the delivered files, inside each freebie folder; never published as they are
-    "FREEBIE_FILES_FOLDER": "files",
+    **FREEBIE_FOLDERS,
     # the secret delivery URLs are derived from; publishconf.py reads it from the environment
     "FREEBIE_SECRET": "",
     # True for the live site: building without a secret is then an error, not a warning
@@ -27,15 +26,6 @@ PELICAN_SETTINGS = {
 
 DEVELOPMENT_SECRET = "development only: anyone can read this secret"
 GATES = ("none", "email")
-
-
-def source_folders(settings):
-    """(the folders under PATH that hold the freebies, the folders among them that hold the sources of their
-    files, which are not freebies), as the generator reads them; with the defaults where the plugin has not
-    applied them (`make check`, the translation status)."""
-    paths = list(settings.get("FREEBIE_PATHS", DEFAULTS["FREEBIE_PATHS"]) or [])
-    files_folder = settings.get("FREEBIE_FILES_FOLDER", DEFAULTS["FREEBIE_FILES_FOLDER"])
-    return paths, [os.path.join(path, files_folder) for path in paths]
 
 
 def apply(settings):

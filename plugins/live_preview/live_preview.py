@@ -14,10 +14,11 @@ import os
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.writers import Writer
 
-from multilingual.content import reading_minutes
-from multilingual.editions import unlisted_pages, unlisted_tips
-from parallel_build.writer import ParallelWriter
+from hub import fragments
+from hub.editions import unlisted_pages, unlisted_tips
+from hub.reading_time import reading_minutes
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +79,8 @@ class LastBuild:
         type(content).get_content.cache.clear()
         if isinstance(content, Article):
             content.reading_minutes = reading_minutes(content)
-        writer = ParallelWriter(generator.output_path, settings=generator.settings)
+        fragments.forget()  # the last build's blocks may show what this edit changed
+        writer = Writer(generator.output_path, settings=generator.settings)
         template = generator.get_template(content.template)
         if isinstance(content, Article):
             writer.write_file(content.save_as, template, generator.context, article=content,
@@ -86,7 +88,6 @@ class LastBuild:
         else:
             writer.write_file(content.save_as, template, generator.context, page=content,
                               relative_urls=generator.settings["RELATIVE_URLS"], url=content.url)
-        writer.flush()
         return content.save_as
 
 

@@ -1,20 +1,16 @@
 """Give each tip and page its language, its translation key and localized URLs."""
 
-import html
 import logging
-import math
 import os
-import re
 
 from babel.dates import format_date
 
 from hub.languages import site_languages
+
 from .taxonomy import LocalizedCategory, LocalizedTag
 
 logger = logging.getLogger(__name__)
 
-WORDS_PER_MINUTE = 200
-MARKUP = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)  # comments and tags: what striptags leaves out
 
 
 def localize(content):
@@ -43,18 +39,6 @@ def localize(content):
         content.tags = [LocalizedTag(tag.name, content.settings, language) for tag in content.tags]
     if hasattr(content, "date"):
         content.locale_date = format_date(content.date, format="long", locale=language.locale)
-
-
-def reading_minutes(content):
-    """Minutes a reader needs, from the words of the rendered text."""
-    # the text as read: the same words as `content.content`, whose links Pelican would resolve for
-    # nothing here (the pages are rendered later, in other processes)
-    return max(1, math.ceil(word_count(content._content or "") / WORDS_PER_MINUTE))
-
-
-def word_count(markup):
-    """The words of HTML as Jinja's striptags leaves them (tags and comments out, entities read)."""
-    return len(html.unescape(MARKUP.sub("", markup)).split())
 
 
 def _file_key(content):

@@ -4,11 +4,12 @@ import logging
 
 from pelican.generators import Generator
 
-from .editions import Listing
-from .feeds import write_feed
+from hub.editions import Listing
 from hub.languages import save_as, site_languages
+from hub.pages import write_page
+
+from .feeds import write_feed
 from .pagination import paginate
-from .writing import write_page
 
 logger = logging.getLogger(__name__)
 

@@ -5,12 +5,13 @@ import logging
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from . import settings
-from .content import localize
-from .editions import build_editions, link_unlisted, unlisted_pages, unlisted_tips
-from .fixed_urls import fix_urls
+from hub.editions import build_editions, link_unlisted, unlisted_pages, unlisted_tips
 from hub.languages import site_languages
 from hub.read_lists import one_per_address
+
+from . import settings
+from .content import localize
+from .fixed_urls import fix_urls
 from .listings import ListingsGenerator
 
 logger = logging.getLogger(__name__)

@@ -1,5 +1,7 @@
 """The plugin's settings and their defaults, in one place (the URL words of a language: hub.languages)."""
 
+from hub.sources import FILENAME_METADATA
+
 DEFAULTS = {
     # language code -> its URL words, in the order the switcher shows them
     "LANGUAGES": {"en": {}},
@@ -27,7 +29,7 @@ PELICAN_OVERRIDES = {
     "DRAFT_PAGE_LANG_URL": "drafts/{lang}/{slug}/",
     "DRAFT_PAGE_LANG_SAVE_AS": "drafts/{lang}/{slug}/index.html",
     # `give-first.fr.md` is the French version of the tip `give-first`
-    "FILENAME_METADATA": r"(?P<translation_key>[^.]+)\.(?P<lang>[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?)$",
+    "FILENAME_METADATA": FILENAME_METADATA,
     "ARTICLE_TRANSLATION_ID": "translation_key",
     "PAGE_TRANSLATION_ID": "translation_key",
     "USE_FOLDER_AS_CATEGORY": False,

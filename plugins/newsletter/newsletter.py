@@ -3,7 +3,7 @@
 from jinja2 import pass_context
 from pelican import signals
 
-from .providers import signup_form
+from hub.signup_forms import signup_form
 
 DEFAULTS = {
     # {"provider": "buttondown" | "mailchimp" | "kit" | "brevo" | "listmonk" | "generic", ...}; empty: no form

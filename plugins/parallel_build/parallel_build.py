@@ -1,11 +1,13 @@
-"""Signal receivers: hand Pelican the parallel writer, and write its pages before any plugin's
-`finalized` work reads the output (the sitemap, the search index)."""
+"""Signal receivers: hand Pelican the parallel writer, and have it write its pages once every generator has
+asked for theirs, before the `finalized` signal, whose receivers read the output (the sitemap, the search index).
+
+Without this plugin Pelican's own writer renders each page as it is asked for: the same files, one core.
+"""
 
 import logging
 
 from pelican import signals
 
-from .fragments import remembered
 from .memory import keep_freed_memory, skip_last_collection
 from .writer import ParallelWriter
 
@@ -14,9 +16,12 @@ logger = logging.getLogger(__name__)
 _writers = []  # the writer of the build in progress
 
 
-def tune_memory(pelican):
+def start(pelican):
     keep_freed_memory()  # for this process and the ones it forks
     skip_last_collection()
+    # connected now that every plugin has registered: Pelican runs the generators in the order their plugins
+    # connected, so this one, which writes the noted pages, comes after every plugin's
+    signals.get_generators.connect(add_page_writer)
 
 
 def provide_writer(pelican):
@@ -31,21 +36,34 @@ class _Tracked(ParallelWriter):
         _writers[:] = [self]
 
 
-def add_template_globals(generator):
-    generator.env.globals["remembered"] = remembered
+def add_page_writer(pelican):
+    return PageWriting
 
 
-def write_pages(pelican):
-    if not _writers:
+class PageWriting:
+    """A generator that reads nothing: its output is every page the generators before it asked for."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def generate_output(self, writer):
+        write_pages()
+
+
+def write_pages(*_):
+    """Write what the build's writer holds; again at `finalized`, for a page a plugin asks for that late."""
+    if not _writers or not _writers[0].pending:
         return
-    writer = _writers.pop()
-    count = writer.flush()
+    count = _writers[0].flush()
     logger.info("Pages: %d written, %d unchanged", count.written, count.unchanged)
 
 
+def forget_writer(*_):
+    _writers.clear()
+
+
 def register():
-    signals.initialized.connect(tune_memory)
+    signals.initialized.connect(start)
     signals.get_writer.connect(provide_writer)
-    signals.generator_init.connect(add_template_globals)
-    # receivers run in the order they connect: no plugin listed before this one in PLUGINS connects any
     signals.finalized.connect(write_pages)
+    signals.finalized.connect(forget_writer)

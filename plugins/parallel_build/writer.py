@@ -1,11 +1,10 @@
 """A Pelican writer that renders pages on every core and leaves files whose bytes did not change alone.
 
-Pelican's writer renders each page as its generator asks for it. This one lets Pelican do everything
-around the rendering as usual (pagination, the page's variables, the `content_written` signal that
-plugins listen to) but only notes what to render. At the end of the build, `flush()` renders the
-noted pages in this process and in forked children, and writes a file only when its bytes differ from
-what is there, so an unchanged page keeps its file, its date, and the dev server's browser is not
-reloaded for it.
+Pelican's writer renders each page as its generator asks for it. This one notes the page and its
+variables, as Pelican would pass them to the template. Once every generator has asked for its pages,
+`flush()` renders them in this process and in forked children, writes a file only when its bytes differ
+from what is there (an unchanged page keeps its file and its date, and the dev server's browser is not
+reloaded for it), and sends `content_written` for each, as Pelican does, once the file is on disk.
 """
 
 import logging
@@ -14,11 +13,13 @@ import traceback
 from dataclasses import dataclass
 
 from blinker import signal
+from pelican import signals
 from pelican.contents import Content
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
-from . import fragments
-from .pool import build_processes, fork_map_groups
+from hub.files import write_if_changed
+from hub.pool import build_processes, fork_map_groups
 
 logger = logging.getLogger(__name__)
 
@@ -50,73 +51,45 @@ class Pending:
     own: dict  # the page's own variables: what its context holds beyond (or instead of) the shared one
     shared: dict  # the generator's context, which content objects read their site URL from
 
-    @classmethod
-    def of(cls, template, context, shared):
-        # a page's context is a copy of the shared one plus a few variables: keeping only those
-        # keeps thousands of noted pages from holding thousands of copies of every setting
-        missing = object()
-        own = {name: value for name, value in context.items() if shared.get(name, missing) is not value}
-        return cls(template, own, shared)
-
     def context(self):
         return {**self.shared, **self.own}
 
 
-class _NotingTemplate:
-    """Stands in for a template: rendering only notes the template and the page's variables."""
-
-    def __init__(self, template, shared, writer):
-        self.template = template
-        self.shared = shared
-        self.writer = writer
-
-    def render(self, context):
-        self.writer._last = Pending.of(self.template, context, self.shared)
-        return ""  # written nowhere: see _open_w
-
-
-class _Nowhere:
-    """The file Pelican writes a noted page into: nothing is written until flush()."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def write(self, text):
-        return len(text)
-
-
 class ParallelWriter(Writer):
+    """Pelican's writer, but a page without pagination is only noted when a generator asks for it, and
+    rendered with the others by flush(), which then sends `content_written` for it, its file on disk.
+    Paginated pages and feeds are written at once by Pelican's own code."""
+
     whole_site = False  # True for the writer a build hands Pelican
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.pending = {}  # output path -> Pending, in the order Pelican asked for them
-        self._last = None
+        self.kept = set()  # paths written with override_output: no other page replaces them
 
-    def write_file(self, name, template, context, *args, **kwargs):
-        return super().write_file(name, _NotingTemplate(template, context, self), context, *args, **kwargs)
-
-    def _open_w(self, filename, encoding, override=False):
-        pending, self._last = self._last, None
-        if pending is None:  # not a page (Pelican's feeds): written now, as Pelican does
-            return super()._open_w(filename, encoding, override)
-        # Pelican's rules: a page written with override=True wins over any other write to its path
-        if filename in self._overridden_files:
-            if override:
-                return super()._open_w(filename, encoding, override)  # Pelican raises its own error
-            logger.info('Skipping "%s", not overwriting', filename)
-            return _Nowhere()
-        if filename in self._written_files and not override:
-            return super()._open_w(filename, encoding, override)  # Pelican raises its own error
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
-        self.pending.pop(filename, None)
-        self.pending[filename] = pending
-        return _Nowhere()
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                   override_output=False, url=None, **kwargs):
+        if not name:
+            return  # as Pelican: a page whose address setting is empty is not written
+        if template_name in self.settings["PAGINATED_TEMPLATES"] and (
+            paginated or any(key in kwargs for key in ("articles", "dates"))
+        ):
+            return super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                      override_output, url, **kwargs)
+        path = sanitised_join(self.output_path, name)
+        if path in self.kept and not override_output:
+            logger.info('Skipping "%s", not overwriting', path)
+            return
+        if path in self.pending and not override_output:
+            raise RuntimeError(f"File {path} is to be overwritten")
+        own = {"localsiteurl": context.get("localsiteurl"), "output_file": name}
+        if relative_urls:
+            own["SITEURL"] = own["localsiteurl"] = path_to_url(get_relative_path(name))
+        own.update(kwargs)
+        if override_output:
+            self.kept.add(path)
+        self.pending.pop(path, None)
+        self.pending[path] = Pending(template, own, context)
 
     def flush(self):
         """Render and write every noted page, one top folder of the output (a language) after the other;
@@ -125,7 +98,6 @@ class ParallelWriter(Writer):
         self.pending = {}
         processes = build_processes(self.settings)
         count = WriteCount()
-        fragments.forget()  # a fragment of an earlier flush may show content edited since
         parts = _in_order(pages, self.output_path)
         # once the first folder's content is written, its language's search index is made, then the next
         # language's, one after the other, and the build's end waits for the last: what renders meanwhile
@@ -135,7 +107,7 @@ class ParallelWriter(Writer):
         try:
             for (folder, part, group), outcomes in zip(parts, rendered):
                 written = set()
-                for (path, _), outcome in zip(group, outcomes):
+                for (path, pending), outcome in zip(group, outcomes):
                     if isinstance(outcome, _Failure):
                         logger.debug("%s", outcome.trace)
                         raise PageRenderError(
@@ -144,13 +116,14 @@ class ParallelWriter(Writer):
                         )
                     if outcome:
                         written.add(path)
+                        logger.info('Writing "%s"', path)
+                    signals.content_written.send(path, context=pending.context())
                 count.written += len(written)
                 count.unchanged += len(group) - len(written)
                 # what reads one folder's content (its language's search index) may start while the rest renders
                 page_folder_written.send(self, folder=folder, part=part, paths=written, whole_site=self.whole_site)
         finally:
             rendered.close()
-            fragments.forget()
         LAST_BUILD.written, LAST_BUILD.unchanged = count.written, count.unchanged
         return count
 
@@ -197,18 +170,5 @@ def _render_and_write(page):
         frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".html")]
         where = f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else pending.template.name
         return _Failure(pending.template.name, where, f"{type(error).__name__}: {error}", traceback.format_exc())
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     return write_if_changed(path, data)
-
-
-def write_if_changed(path, data):
-    """Write `data` to `path` unless the file already holds exactly these bytes; True if written."""
-    try:
-        if os.path.getsize(path) == len(data):
-            with open(path, "rb") as existing:
-                if existing.read() == data:
-                    return False
-    except OSError:
-        pass  # not there yet
-    with open(path, "wb") as output:
-        output.write(data)
-    return True

@@ -2,9 +2,9 @@
 
 from pelican.generators import Generator
 
-from multilingual.editions import Listing
+from hub.editions import Listing
 from hub.languages import save_as, site_languages
-from multilingual.writing import write_page
+from hub.pages import write_page
 
 from .plurals import plural_samples
 from .settings import bundle_folder

@@ -14,7 +14,7 @@ from collections import Counter
 
 from pelican.contents import Content
 
-from multilingual.writing import is_public, written_page
+from hub.pages import is_public, written_page
 
 # An element with the attribute; escaped text (&lt;div data-pagefind-body&gt;) does not match.
 MARK = re.compile(r"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s=/>]")

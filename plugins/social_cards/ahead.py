@@ -9,7 +9,7 @@ import contextlib
 import multiprocessing
 import select
 
-from parallel_build.pool import build_processes, can_fork
+from hub.pool import build_processes, can_fork
 
 BATCH = 32  # cards offered to the child at a time: few messages, and never a full pipe for long
 

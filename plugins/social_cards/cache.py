@@ -8,7 +8,7 @@ than their bytes do, most of all on a disk where a fresh inode is slow to find.
 import os
 import sqlite3
 
-from parallel_build.writer import write_if_changed
+from hub.files import write_if_changed
 
 FILE = "social_cards.sqlite3"
 SCHEMA = "CREATE TABLE IF NOT EXISTS cards (key TEXT PRIMARY KEY, png BLOB NOT NULL, too_long INTEGER NOT NULL)"

@@ -9,8 +9,8 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 
-from multilingual.sources import where
-from parallel_build.pool import InBackground
+from hub.pool import InBackground
+from hub.sources import where
 
 from .ahead import DrawingAhead
 from .cache import CardCache, write_card

@@ -14,21 +14,29 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont, newTable
 from fontTools.ttLib.tables._k_e_r_n import KernTable_format_0
-from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 from pelican import signals
 from pelican.log import LimitFilter
+from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
+from support import ROOT, build, read_metadata, sources, tip_pages
 
-from parallel_build.pool import SMALLEST_SHARED, can_fork, fork_map
+from hub.pool import SMALLEST_SHARED, can_fork, fork_map
 from social_cards import ahead, drawing, typesetting
 from social_cards.cache import FILE, CardCache
 from social_cards.drawing import (
-    HEIGHT, TITLE_AREA, WIDTH, Box, Fonts, draw_card, fingerprint, fits, plain_title,
+    HEIGHT,
+    TITLE_AREA,
+    WIDTH,
+    Box,
+    Fonts,
+    draw_card,
+    fingerprint,
+    fits,
+    plain_title,
 )
 from social_cards.glyphs import missing_characters
 from social_cards.settings import DEFAULTS, SocialCardsConfigError, style_from
 from social_cards.social_cards import LAST_BUILD, BuildCount, card_path, drawer
 from social_cards.typesetting import Typeface, has_kern_table
-from support import ROOT, build, read_metadata, sources, tip_pages
 
 THEME = str(ROOT / "theme")
 EDITED = ("give-first.pl.md", "Najpierw daj, potem proś", "Najpierw daj, dopiero potem proś")

@@ -9,10 +9,9 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from freebies.settings import source_folders
 from hub.catalogs import read_catalog
 from hub.problems import shown_path
-from multilingual.sources import Header, language_in_name, markdown_files, translation_key
+from hub.sources import Header, freebie_folders, language_in_name, markdown_files, translation_key
 
 from .sources import SOURCE_HASH_KEY, SourceError, file_hash, read_header, stored_hash
 
@@ -86,7 +85,7 @@ def folders(settings):
     return [
         ("tip", settings.get("ARTICLE_PATHS") or [], settings.get("ARTICLE_EXCLUDES") or []),
         ("page", settings.get("PAGE_PATHS") or [], settings.get("PAGE_EXCLUDES") or []),
-        ("freebie", *source_folders(settings)),
+        ("freebie", *freebie_folders(settings)),
     ]
 
 

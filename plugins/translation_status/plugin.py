@@ -11,9 +11,8 @@ to it. Every tip, page and freebie also gets `translation_status`: "source",
 import logging
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from freebies.generator import FreebiesGenerator
+from hub.read_lists import items_read
 
 from .inventory import CURRENT, NO_SOURCE, OUTDATED, UNTRACKED
 from .sources import SourceError, file_hash, stored_hash
@@ -21,18 +20,6 @@ from .sources import SourceError, file_hash, stored_hash
 logger = logging.getLogger(__name__)
 
 SOURCE = "source"
-LISTED = ("articles", "pages", "translations")  # what the multilingual plugin links
-UNLISTED = (
-    "hidden_articles", "hidden_pages", "hidden_translations",
-    "drafts", "drafts_translations", "draft_pages", "draft_translations",
-)
-
-
-def all_items(generator, names):
-    items = []
-    for name in names:
-        items.extend(getattr(generator, name, None) or [])
-    return items
 
 
 def annotate(items, source_lang, hash_of=file_hash):
@@ -78,19 +65,10 @@ def _is_draft(item):
     return getattr(item, "status", "published") == "draft"
 
 
-def versions(generator):
-    """The tips, pages or freebies a generator read, in every language; none for any other generator."""
-    if isinstance(generator, (ArticlesGenerator, PagesGenerator)):
-        return [*all_items(generator, LISTED), *all_items(generator, UNLISTED)]
-    if isinstance(generator, FreebiesGenerator):
-        return list(generator.freebies)  # the published ones: the others have no page
-    return []
-
-
 def flag_outdated(generators):
     """Receiver of all_generators_finalized."""
     for generator in generators:
-        items = versions(generator)
+        items = items_read(generator)
         if not items:
             continue
         settings = generator.settings

@@ -1,6 +1,6 @@
 """A Markdown source's metadata header, the hash of its meaningful text, and its Source_Hash line.
 
-The header itself is read by multilingual.sources, as Pelican's Markdown reader reads it.
+The header itself is read by hub.sources, as Pelican's Markdown reader reads it.
 """
 
 import hashlib
@@ -8,7 +8,7 @@ import os
 import re
 from pathlib import Path
 
-from multilingual.sources import BOM, normalized, parse_header
+from hub.sources import BOM, normalized, parse_header
 
 SOURCE_HASH_KEY = "Source_Hash"
 HASH_LENGTH = 12

@@ -9,11 +9,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from cmark_reader.cmark_reader import use_cmark
 from pelican.contents import Tag
 from pelican.plugins import signals
 from pelican.settings import read_settings
-
-from cmark_reader.cmark_reader import use_cmark
 from support import DEV_SETTINGS, ROOT, build, html
 
 FIXTURES = Path(__file__).parent / "fixtures"

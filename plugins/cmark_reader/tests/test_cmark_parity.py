@@ -2,10 +2,9 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from cmark_reader import CmarkReader
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
-
-from cmark_reader import CmarkReader
 from support import DEV_SETTINGS, ROOT
 
 CONTENT = ROOT / "content"

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from cmark_reader import CmarkReader, register
+from cmark_reader.cmark_reader import SourceEncodingError, use_cmark
 from pelican.plugins import signals
 from pelican.readers import MarkdownReader, Readers
 from pelican.settings import read_settings
-
-from cmark_reader import CmarkReader, register
-from hub import markdown as rendering
-from cmark_reader.cmark_reader import SourceEncodingError, use_cmark
 from support import DEV_SETTINGS
+
+from hub import markdown as rendering
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EVERYTHING = FIXTURES / "everything.en.md"

@@ -3,9 +3,8 @@
 import json
 
 import pytest
-from PIL import Image
-
 from discovery.previews import as_script
+from PIL import Image
 from support import PUBLISHED_SITEURL, freebie_pages, html, is_private, pages, tip_pages
 
 LOCALES = {"en": "en_US", "fr": "fr_FR", "pl": "pl_PL", "fi": "fi_FI"}

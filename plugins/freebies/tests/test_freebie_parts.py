@@ -3,11 +3,11 @@ import logging
 from pathlib import Path
 
 import pytest
+from freebies.pdf import FreebieFileError, render_pdf
+from freebies.tokens import SecretError, secret_from
 from pypdf import PdfReader
 
-from freebies.pdf import FreebieFileError, render_pdf
-from multilingual.sources import metadata_line, where
-from freebies.tokens import SecretError, secret_from
+from hub.sources import metadata_line, where
 
 THEME_FONTS = Path(__file__).resolve().parents[3] / "theme" / "fonts"
 FONTS = {"regular": str(THEME_FONTS / "NotoSans-Regular.ttf"), "bold": str(THEME_FONTS / "NotoSans-Bold.ttf")}

@@ -9,11 +9,10 @@ import traceback
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from freebies import pdf, pdf_cache
 from freebies.pdf import FreebieFileError
 from freebies.pdf_cache import PdfCache
+from pypdf import PdfReader
 from support import ROOT, build
 
 THEME_FONTS = ROOT / "theme" / "fonts"

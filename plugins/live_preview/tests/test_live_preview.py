@@ -4,7 +4,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from live_preview.live_preview import last_build
 from support import ROOT, build, html
 

@@ -3,7 +3,6 @@ import subprocess
 import sys
 
 import pytest
-
 from parallel_build import memory
 
 PLUGINS = os.path.dirname(os.path.dirname(memory.__file__))

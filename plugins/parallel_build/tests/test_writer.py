@@ -5,13 +5,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from parallel_build import writer
+from parallel_build.writer import LAST_BUILD, PageRenderError, Pending, _in_order, write_if_changed
 from pelican.contents import Article, Page
 from pelican.log import LimitFilter
-
-from parallel_build import writer
-from parallel_build.pool import fork_map_groups
-from parallel_build.writer import LAST_BUILD, PageRenderError, Pending, _in_order, write_if_changed
 from support import ROOT, build
+
+from hub.pool import fork_map_groups
 
 
 def files(output):

@@ -1,7 +1,6 @@
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from review_prompts.platforms import ReviewConfigError, review_link
 from review_prompts.review_prompts import links_by_language
 

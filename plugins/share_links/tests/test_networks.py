@@ -1,7 +1,6 @@
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
 import pytest
-
 from share_links.networks import NETWORKS, share_links
 from share_links.share_links import ShareConfigError, networks_by_language
 

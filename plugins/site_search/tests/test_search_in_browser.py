@@ -5,7 +5,6 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-
 from support import ROOT, read_metadata, sources
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -14,14 +14,14 @@ from babel import Locale
 from blinker import signal
 from pelican import signals
 from pelican.settings import read_settings
-
-from multilingual.editions import Listing
-from hub.languages import Languages
 from site_search import settings, site_search
 from site_search.indexer import IndexingError, IndexRun, pagefind_binary
 from site_search.plurals import plural_samples
 from site_search.scope import WrittenPages, is_marked, search_fingerprint
 from support import ROOT, build, html, read_metadata, sources, tip_source
+
+from hub.editions import Listing
+from hub.languages import Languages
 
 CODES = ["en", "fr", "pl", "fi"]
 SEARCH_WORDS = {"en": "search", "fr": "recherche", "pl": "szukaj", "fi": "haku"}

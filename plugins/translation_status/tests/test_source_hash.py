@@ -1,5 +1,4 @@
 import pytest
-
 from translation_status.sources import SourceError, file_hash, meaningful_text, record_hash, text_hash
 
 TIP = """Title: Give before you ask

@@ -3,7 +3,6 @@ from types import SimpleNamespace
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
-
 from translation_status.cli import main, mark
 from translation_status.inventory import catalog_records, status_report, translation_records
 from translation_status.plugin import annotate

@@ -3,10 +3,10 @@
 import types
 
 import pytest
+import ui_translations.ui_translations as ui
 from jinja2 import Environment
 from markupsafe import Markup
 
-import ui_translations.ui_translations as ui
 from hub.catalogs import catalog_problems, read_catalog
 
 HEADER = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'

@@ -3,11 +3,10 @@ import os
 import types
 
 import pytest
+import ui_translations.ui_translations as ui
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 from jinja2 import Environment
-
-import ui_translations.ui_translations as ui
 from ui_translations.catalogs import catalog_paths, load_catalogs
 
 

@@ -2,8 +2,8 @@
 
 from jinja2 import DictLoader, Environment
 
-from parallel_build import fragments
-from parallel_build.fragments import remembered
+from hub import fragments
+from hub.fragments import remembered
 
 TEMPLATE = '{% call remembered("card", name) %}{{ count() }}:{{ name }}{% endcall %}'
 

@@ -1,6 +1,6 @@
 import pytest
 
-from newsletter.providers import ProviderConfigError, signup_form
+from hub.signup_forms import ProviderConfigError, signup_form
 
 
 def test_mailchimp_honeypot_comes_from_the_form_action():

@@ -12,7 +12,7 @@ from operator import attrgetter
 
 from pelican.contents import Article
 
-from .content import reading_minutes
+from hub.reading_time import reading_minutes
 
 
 @dataclass

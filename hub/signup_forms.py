@@ -9,7 +9,6 @@ listmonk's public /subscription/form (list UUIDs in `l`, `nonce` honeypot).
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, quote, urlsplit
 
-
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 

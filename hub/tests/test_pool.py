@@ -6,9 +6,16 @@ import time
 
 import pytest
 
-from parallel_build.pool import (
-    SMALLEST_SHARED, THREADS_YIELD_ALONE, YIELDING_NICENESS, BackgroundWorkFailed, InBackground, build_processes,
-    can_fork, fork_map, fork_map_groups,
+from hub.pool import (
+    SMALLEST_SHARED,
+    THREADS_YIELD_ALONE,
+    YIELDING_NICENESS,
+    BackgroundWorkFailed,
+    InBackground,
+    build_processes,
+    can_fork,
+    fork_map,
+    fork_map_groups,
 )
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="no fork on this system")

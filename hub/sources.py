@@ -16,12 +16,20 @@ from pelican.utils import SafeDatetime
 
 from hub.boundary import inside
 
-from .settings import PELICAN_OVERRIDES
-
 BOM = "\ufeff"
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 # What a file name says: `give-first.fr.md` is the `fr` version of `give-first`.
-FILE_NAME = re.compile(PELICAN_OVERRIDES["FILENAME_METADATA"])
+FILENAME_METADATA = r"(?P<translation_key>[^.]+)\.(?P<lang>[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?)$"
+FILE_NAME = re.compile(FILENAME_METADATA)
+
+# Where the freebies are, as settings with their defaults (the freebies plugin reads them, and so do
+# `make check` and the translation status, with or without that plugin).
+FREEBIE_FOLDERS = {
+    # folders under PATH that hold one Markdown file per freebie and language
+    "FREEBIE_PATHS": ["freebies"],
+    # the sources of the delivered files, inside each freebie folder; never published as they are
+    "FREEBIE_FILES_FOLDER": "files",
+}
 
 # The regular expressions of markdown.extensions.meta.
 META_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
@@ -148,3 +156,11 @@ def markdown_files(root, paths, excludes=(), ignores=()):
                     if not os.path.islink(path) or inside(root, path):
                         files.append(path)
     return files
+
+
+def freebie_folders(settings):
+    """(the folders under PATH that hold the freebies, the folders among them that hold the sources of their
+    files, which are not freebies), as the freebies generator reads them."""
+    paths = list(settings.get("FREEBIE_PATHS", FREEBIE_FOLDERS["FREEBIE_PATHS"]) or [])
+    files_folder = settings.get("FREEBIE_FILES_FOLDER", FREEBIE_FOLDERS["FREEBIE_FILES_FOLDER"])
+    return paths, [os.path.join(path, files_folder) for path in paths]

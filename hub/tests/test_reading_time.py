@@ -3,12 +3,12 @@
 from types import SimpleNamespace
 
 import pytest
+from cmark_reader import CmarkReader
 from markupsafe import Markup
 from pelican.settings import read_settings
-
-from cmark_reader import CmarkReader
-from multilingual.content import WORDS_PER_MINUTE, reading_minutes, word_count
 from support import DEV_SETTINGS, ROOT
+
+from hub.reading_time import WORDS_PER_MINUTE, reading_minutes, word_count
 
 
 def minutes(html):
