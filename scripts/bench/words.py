@@ -2,6 +2,7 @@
 
 The lists run in parallel across languages where a tip's versions must agree (categories, tags: the same
 index is the same topic); everything else is just plausible words of each language, with its own letters.
+The first 16 tags are the everyday vocabulary; the `many-tags` shape draws from all of them.
 """
 
 CATEGORIES = {
@@ -17,17 +18,48 @@ CATEGORIES = {
 TAGS = {
     "en": ["reciprocity", "trust", "loyalty", "reviews", "thank-you notes", "local shops", "hair salons",
            "bakeries", "garages", "email", "referrals", "surprises", "complaints", "free advice",
-           "first impressions", "community"],
+           "first impressions", "community",
+           "opening hours", "gift cards", "samples", "training", "events", "social media", "photos",
+           "birthdays", "seasons", "holidays", "cafés", "florists", "bookshops", "butchers", "pharmacies",
+           "plumbers", "cleaning", "repairs", "pricing", "discounts", "loyalty cards", "follow-up",
+           "phone calls", "text messages", "online booking", "waiting room", "window displays", "signage",
+           "packaging", "deliveries", "neighbourhood", "schools", "charities", "sponsorship", "apprentices",
+           "staff", "mentoring", "feedback", "apologies", "refunds", "guarantees", "tastings",
+           "demonstrations", "checklists", "blog posts", "videos", "local search", "markets"],
     "fr": ["réciprocité", "confiance", "fidélisation", "avis", "mots de remerciement",
            "commerces de proximité", "salons de coiffure", "boulangeries", "garages", "e-mail",
            "recommandations", "surprises", "réclamations", "conseils gratuits", "première impression",
-           "communauté"],
+           "communauté",
+           "horaires d’ouverture", "cartes cadeaux", "échantillons", "formations", "événements",
+           "réseaux sociaux", "photos", "anniversaires", "saisons", "fêtes de fin d’année", "cafés",
+           "fleuristes", "librairies", "boucheries", "pharmacies", "plombiers", "nettoyage", "réparations",
+           "tarifs", "remises", "cartes de fidélité", "suivi", "appels", "SMS", "réservation en ligne",
+           "salle d’attente", "vitrines", "signalétique", "emballage", "livraisons", "voisinage", "écoles",
+           "associations", "parrainage", "apprentis", "personnel", "mentorat", "retours", "excuses",
+           "remboursements", "garanties", "dégustations", "démonstrations", "listes de contrôle",
+           "articles de blog", "vidéos", "recherche locale", "marchés"],
     "pl": ["wzajemność", "zaufanie", "lojalność", "opinie", "podziękowania", "sklepy osiedlowe",
            "salony fryzjerskie", "piekarnie", "warsztaty", "e-mail", "polecenia", "niespodzianki",
-           "reklamacje", "darmowe porady", "pierwsze wrażenie", "społeczność"],
+           "reklamacje", "darmowe porady", "pierwsze wrażenie", "społeczność",
+           "godziny otwarcia", "karty podarunkowe", "próbki", "szkolenia", "wydarzenia",
+           "media społecznościowe", "zdjęcia", "urodziny", "pory roku", "święta", "kawiarnie", "kwiaciarnie",
+           "księgarnie", "sklepy mięsne", "apteki", "hydraulicy", "sprzątanie", "naprawy", "cennik", "rabaty",
+           "karty lojalnościowe", "kontakt po zakupie", "telefony", "SMS-y", "rezerwacja online",
+           "poczekalnia", "witryny", "szyldy", "opakowania", "dostawy", "sąsiedztwo", "szkoły",
+           "organizacje charytatywne", "sponsoring", "praktykanci", "pracownicy", "mentoring",
+           "informacja zwrotna", "przeprosiny", "zwroty", "gwarancje", "degustacje", "pokazy",
+           "listy kontrolne", "wpisy na blogu", "filmy", "wyszukiwanie lokalne", "targi"],
     "fi": ["vastavuoroisuus", "luottamus", "kanta-asiakkuus", "arviot", "kiitoskortit", "lähikaupat",
-           "kampaamot", "leipomot", "autokorjaamot", "sähköposti", "suosittelu", "yllätykset",
-           "reklamaatiot", "ilmaiset neuvot", "ensivaikutelma", "yhteisö"],
+           "kampaamot", "leipomot", "autokorjaamot", "sähköposti", "suosittelu", "yllätykset", "reklamaatiot",
+           "ilmaiset neuvot", "ensivaikutelma", "yhteisö",
+           "aukioloajat", "lahjakortit", "näytteet", "koulutukset", "tapahtumat", "sosiaalinen media",
+           "valokuvat", "syntymäpäivät", "vuodenajat", "juhlapyhät", "kahvilat", "kukkakaupat", "kirjakaupat",
+           "lihakaupat", "apteekit", "putkimiehet", "siivous", "korjaukset", "hinnoittelu", "alennukset",
+           "kanta-asiakaskortit", "jälkiseuranta", "puhelut", "tekstiviestit", "verkkoajanvaraus",
+           "odotustila", "näyteikkunat", "kyltit", "pakkaukset", "toimitukset", "naapurusto", "koulut",
+           "hyväntekeväisyys", "sponsorointi", "oppisopimus", "henkilökunta", "mentorointi", "palaute",
+           "anteeksipyynnöt", "hyvitykset", "takuut", "maistiaiset", "esittelyt", "tarkistuslistat",
+           "blogikirjoitukset", "videot", "paikallishaku", "torit"],
 }
 
 HEADINGS = {
