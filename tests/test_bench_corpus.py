@@ -1,6 +1,6 @@
 """The benchmark's synthetic corpus (scripts/bench/corpus.py): the same bytes every time, N tips per language
-with metadata the hub's own checks accept, about 800 words each; and its other shapes (short and long tips, few
-and many tags, half the tips in one language only). No timing here."""
+with metadata the hub's own checks accept, about 800 words each; and its other shapes (short and long tips,
+few and many tags, half the tips in one language only). No timing here."""
 
 import math
 import os
