@@ -1,10 +1,14 @@
-# The build benchmark (scripts/bench/): the hub against stock Pelican + i18n_subsites and plain Pelican on one
-# synthetic corpus. `make bench` (250 tips per language), `make bench-1000` (or `make bench TIPS=1000`),
-# `make bench RUNS=5` for more runs; `make bench-profile` profiles one hub build. Results: docs/benchmark.md.
+# The build benchmark (scripts/bench/): the hub against stock Pelican + i18n_subsites and plain Pelican on
+# synthetic corpora of every shape (current, short, long, few-tags, many-tags, one-language-half).
+# `make bench` (250 tips, every shape), `make bench SHAPES=short,long TIPS=1000` for some shapes,
+# `make bench-1000` (or `make bench TIPS=1000`), `make bench RUNS=5` for more runs; `make bench-profile`
+# profiles one hub build (SHAPE=long for another shape). Results: docs/benchmark.md.
 BENCH_VENV := .bench/venv
 BENCH_READY := $(BENCH_VENV)/.ready
 TIPS ?= 250
 RUNS ?= 3
+SHAPES ?= all
+SHAPE ?= current
 BENCH_ARGS ?=
 
 .PHONY: bench bench-1000 bench-profile
@@ -15,10 +19,10 @@ $(BENCH_READY): scripts/bench/requirements.txt requirements.lock
 	touch $@
 
 bench: $(READY) translations $(BENCH_READY)
-	$(BIN)/python scripts/bench/run.py --tips $(TIPS) --runs $(RUNS) $(BENCH_ARGS)
+	$(BIN)/python scripts/bench/run.py --tips $(TIPS) --runs $(RUNS) --shapes $(SHAPES) $(BENCH_ARGS)
 
 bench-1000: $(READY) translations $(BENCH_READY)
-	$(BIN)/python scripts/bench/run.py --tips 1000 --runs $(RUNS) $(BENCH_ARGS)
+	$(BIN)/python scripts/bench/run.py --tips 1000 --runs $(RUNS) --shapes $(SHAPES) $(BENCH_ARGS)
 
 bench-profile: $(READY) translations
-	$(BIN)/python scripts/bench/profile_build.py --tips $(TIPS)
+	$(BIN)/python scripts/bench/profile_build.py --tips $(TIPS) --shape $(SHAPE)

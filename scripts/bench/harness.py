@@ -1,5 +1,7 @@
-"""The pieces of the build benchmark: the site folders, the contenders, and timing a child process."""
+"""The pieces of the build benchmark: the site folders, the contenders, timing a child process, and what a
+rebuild changed in an output folder."""
 
+import hashlib
 import os
 import shutil
 import signal
@@ -8,6 +10,7 @@ import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -15,18 +18,24 @@ ROOT = HERE.parents[1]
 # "/." (its default IGNORE_FILES is ["**/.*"], matched against absolute paths), so it would never see an edit.
 WORK = ROOT / "bench-work"
 BENCH_VENV = ROOT / ".bench" / "venv"
-# What a site root links to from the hub, besides its own content/.
-HUB_LINKS = ["theme", "plugins", "translations", "pelicanconf.py"]
+# What a site root links to from the hub, besides its own content/ (hub/: the library the settings and the
+# plugins import, found beside pelicanconf.py).
+HUB_LINKS = ["theme", "plugins", "hub", "translations", "pelicanconf.py"]
 
 
 import corpus  # noqa: E402  (scripts/bench is on sys.path: the scripts run from it)
 
 
-def prepare_site(tips, hub=ROOT, work=WORK, seed=corpus.DEFAULT_SEED):
-    """A site root for the hub: a fresh synthetic content/ and links to the hub's theme, plugins, catalogs
-    and pelicanconf.py, so that `pelican content -s pelicanconf.py` and the dev server build the corpus
-    exactly as they build the real content/. Returns the root."""
-    site = Path(work) / f"site-{tips}"
+def shape_folder(tips, shape=corpus.DEFAULT_SHAPE, work=WORK):
+    """Where everything of one corpus goes: its site root (site/), the stock contenders' folders, the logs."""
+    return Path(work) / f"{shape}-{tips}"
+
+
+def prepare_site(tips, hub=ROOT, work=WORK, seed=corpus.DEFAULT_SEED, shape=corpus.DEFAULT_SHAPE):
+    """A site root for the hub: a fresh synthetic content/ of that shape and links to the hub's theme,
+    plugins, catalogs and pelicanconf.py, so that `pelican content -s pelicanconf.py` and the dev server build
+    the corpus exactly as they build the real content/. Returns the root."""
+    site = shape_folder(tips, shape, work) / "site"
     site.mkdir(parents=True, exist_ok=True)
     for name in HUB_LINKS:
         link = site / name
@@ -35,7 +44,7 @@ def prepare_site(tips, hub=ROOT, work=WORK, seed=corpus.DEFAULT_SEED):
         elif link.exists():
             shutil.rmtree(link)
         link.symlink_to(Path(hub).resolve() / name)
-    corpus.generate(site / "content", tips, seed)
+    corpus.generate(site / "content", tips, seed, shape=shape)
     return site
 
 
@@ -51,7 +60,10 @@ class Contender:
     dev_port: bool = False  # the dev server listens on a port once its first build is written
 
 
-def contenders(site, hub=ROOT, venv=BENCH_VENV, work=WORK):
+def contenders(site, hub=ROOT, venv=BENCH_VENV, work=None):
+    """The hub and the two stock builds of `site`'s content; the stock ones work in `work` (default: beside
+    the site root)."""
+    work = Path(site).parent if work is None else work
     hub = Path(hub).resolve()
     hub_pelican = str(hub / ".venv" / "bin" / "pelican")
     hub_python = str(hub / ".venv" / "bin" / "python")
@@ -78,16 +90,37 @@ def contenders(site, hub=ROOT, venv=BENCH_VENV, work=WORK):
     return found
 
 
+class Timed(NamedTuple):
+    wall: float  # seconds
+    user: float  # CPU seconds in user mode
+    system: float  # CPU seconds in the kernel
+    peak: int  # the largest maximum resident set size of one process, in bytes
+    code: int  # exit status
+
+    @property
+    def cpu(self):
+        return self.user + self.system
+
+    @property
+    def kernel_share(self):
+        """The system time's share of the CPU time, in % (None for no CPU time)."""
+        return 100 * self.system / self.cpu if self.cpu else None
+
+
 def run_timed(command, cwd, log):
-    """Run a command to its end: (wall seconds, CPU seconds (user + system), peak RSS in bytes, exit code),
-    its output in `log`."""
+    """Run a command to its end, its output in `log`: a Timed.
+
+    The CPU times are the whole process tree's: wait4() gives the command's own and those of every descendant
+    waited for (the rendering processes it forks, the programs it runs), as the kernel adds a child's times
+    to its parent's when the parent reaps it.
+    """
     with open(log, "wb") as out:
         start = time.perf_counter()
         process = start_logged(command, cwd, out)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, process.returncode
+    return Timed(elapsed, usage.ru_utime, usage.ru_stime, usage.ru_maxrss * 1024, process.returncode)
 
 
 def run_sampled(command, cwd, log, interval=0.05):
@@ -214,6 +247,52 @@ def pages_containing(output, word):
                 if needle in path.read_bytes():
                     found.append(path.relative_to(output))
     return sorted(found)
+
+
+class FileState(NamedTuple):
+    digest: bytes
+    mtime_ns: int
+    inode: int
+
+
+def snapshot(output):
+    """{path relative to `output`: FileState} of every file under it, read to the last byte."""
+    found = {}
+    for folder, _, names in os.walk(output):
+        for name in names:
+            path = Path(folder) / name
+            with open(path, "rb") as handle:
+                digest = hashlib.file_digest(handle, "blake2b").digest()
+                stat = os.fstat(handle.fileno())
+            found[str(path.relative_to(output))] = FileState(digest, stat.st_mtime_ns, stat.st_ino)
+    return found
+
+
+@dataclass
+class Changes:
+    """What a build did to an output folder, file by file (paths relative to it, sorted)."""
+
+    changed: list  # bytes differ
+    rewritten: list  # the same bytes written again (a new modification time or a new file in its place)
+    added: list
+    removed: list
+    total: int  # files after the build
+
+    def touched(self):
+        return len(self.changed) + len(self.added) + len(self.removed)
+
+
+def compare(before, after):
+    """The Changes from one snapshot() to the next."""
+    changed, rewritten = [], []
+    for path in sorted(before.keys() & after.keys()):
+        old, new = before[path], after[path]
+        if old.digest != new.digest:
+            changed.append(path)
+        elif (old.mtime_ns, old.inode) != (new.mtime_ns, new.inode):
+            rewritten.append(path)
+    added, removed = sorted(after.keys() - before.keys()), sorted(before.keys() - after.keys())
+    return Changes(changed, rewritten, added, removed, len(after))
 
 
 def output_size(output):

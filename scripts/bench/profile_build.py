@@ -1,13 +1,13 @@
 """Profile one hub build of the synthetic corpus and print where the time goes.
 
-    python scripts/bench/profile_build.py [--tips 250] [--top 25] [--hub DIR]
+    python scripts/bench/profile_build.py [--tips 250] [--shape current] [--top 25] [--hub DIR]
 
 Runs the hub's normal build (`pelican content -o output -s pelicanconf.py`, all plugins) once, in this
 process, under cProfile, from clean (no output, no cache folder; --keep-cache keeps the previous build's
 cache), in one process (BUILD_PROCESSES=1: cProfile cannot see into forked children), on the benchmark
-corpus (bench-work/site-N), then prints the top functions by cumulative time and by own (total) time.
-The raw profile is kept in bench-work/hub-N.prof (for pstats or snakeviz). Run it with the hub's Python:
-`make bench-profile` does.
+corpus of that shape (bench-work/SHAPE-N/site), then prints the top functions by cumulative time and by own
+(total) time. The raw profile is kept in bench-work/hub-SHAPE-N.prof (for pstats or snakeviz). Run it with
+the hub's Python: `make bench-profile` does.
 """
 
 import argparse
@@ -21,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 import cProfile
 import pstats
 
+import corpus
 import harness
 
 
@@ -56,7 +57,9 @@ def top(stats, key, count, hub):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tips", type=int, default=250, help="tips per language (default 250)")
+    parser.add_argument("--tips", type=int, default=250, help="tips (default 250)")
+    parser.add_argument("--shape", default=corpus.DEFAULT_SHAPE, choices=corpus.SHAPES,
+                        help=f"the corpus shape (default {corpus.DEFAULT_SHAPE})")
     parser.add_argument("--top", type=int, default=25, help="how many functions to list (default 25)")
     parser.add_argument("--hub", default=str(harness.ROOT), help="the hub's folder (default: this one)")
     parser.add_argument("--work", default=str(harness.WORK))
@@ -65,8 +68,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
     hub = Path(args.hub).resolve()
 
-    print(f"Generating the corpus: {args.tips} tips per language ...", flush=True)
-    site = harness.prepare_site(args.tips, hub=hub, work=args.work)
+    print(f"Generating the corpus `{args.shape}`: {args.tips} tips ...", flush=True)
+    site = harness.prepare_site(args.tips, hub=hub, work=args.work, shape=args.shape)
     os.chdir(site)
     shutil.rmtree(site / "output", ignore_errors=True)
     if not args.keep_cache:
@@ -84,10 +87,10 @@ def main(argv=None):
     finally:
         profiler.disable()
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
-    saved = Path(args.work) / f"hub-{args.tips}.prof"
+    saved = Path(args.work) / f"hub-{args.shape}-{args.tips}.prof"
     profiler.dump_stats(saved)
     stats = pstats.Stats(profiler)
-    print(f"\nOne hub build of {args.tips} tips × 4 languages under cProfile: {elapsed:.1f} s wall, "
+    print(f"\nOne hub build of {args.tips} tips (`{args.shape}`) under cProfile: {elapsed:.1f} s wall, "
           f"{cpu:.1f} s CPU (exit {code}; profiling slows it down)\n")
     print(f"Top {args.top} by cumulative time:")
     top(stats, "cumulative", args.top, hub)
