@@ -27,13 +27,15 @@ ARTICLE_PATHS = ["tips"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
-# what the theme's templates call beside Pelican's own variables: blocks rendered once per build
+# what the theme's templates call beside Pelican's own variables and its plugins': blocks rendered once per
+# build, and whether readers and search engines may find a page (anything else is marked noindex)
 from hub.fragments import remembered  # noqa: E402
+from hub.pages import is_public  # noqa: E402
 
-JINJA_GLOBALS = {"remembered": remembered}
+JINJA_GLOBALS = {"remembered": remembered, "is_public": is_public}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
-    "plain_errors",  # first: its register() comes before any other plugin's
+    "plain_errors",
     "content_boundary",
     "parallel_build",
     "cmark_reader",
@@ -119,6 +121,8 @@ JINJA_ENVIRONMENT = {
     "autoescape": True,
     # one build reads each template once: no check of the file's date at every include
     "auto_reload": False,
+    # the theme's words, dates and numbers in each page's language (hub/theme_text.py)
+    "extensions": ["hub.theme_text.ThemeText"],
 }
 
 # Development builds link from the site root; see publishconf.py for the live site.

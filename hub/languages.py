@@ -1,8 +1,10 @@
 """The languages a site is built in, and where each one's pages live."""
 
 from dataclasses import dataclass
+from functools import cache
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 from .urls import is_url_word
 
@@ -71,6 +73,11 @@ class Language:
         return "/".join((self.code, *parts, ""))
 
     @property
+    def og_locale(self):
+        """The language as Open Graph wants it, language_TERRITORY ("fr_FR")."""
+        return _og_locale(str(self.locale))
+
+    @property
     def home_url(self):
         return self.url()
 
@@ -86,12 +93,6 @@ class Language:
     @property
     def tags_url(self):
         return self.url(self.words["tag"])
-
-    def category_url(self, slug):
-        return self.url(self.words["category"], slug)
-
-    def tag_url(self, slug):
-        return self.url(self.words["tag"], slug)
 
     def paginated_url(self, first_url, number):
         """Page `number` of the listing whose first page is at `first_url`."""
@@ -134,10 +135,20 @@ class Languages:
         return list(self._by_code)
 
 
+class MultilingualMissing(RuntimeError):
+    """PLUGINS lacks the multilingual plugin, on which every page in a language is built."""
+
+
 def site_languages(settings):
     """The Languages of a site, built once per settings object."""
     languages = settings.get("SITE_LANGUAGES")
     if languages is None:
+        if not any(str(getattr(plugin, "__name__", plugin)).rsplit(".", 1)[-1] == "multilingual"
+                   for plugin in settings.get("PLUGINS", ["multilingual"])):
+            raise MultilingualMissing(
+                "PLUGINS lacks \"multilingual\", which builds each language's pages, so the site cannot be built: "
+                "add \"multilingual\" to PLUGINS in pelicanconf.py"
+            )
         languages = settings["SITE_LANGUAGES"] = Languages(settings["LANGUAGES"])
     return languages
 
@@ -162,3 +173,13 @@ def _setting_line(settings_file, name):
     except OSError:
         pass
     return 1
+
+
+@cache  # every page asks, and Locale.parse scans Babel's whole list of locales each time
+def _og_locale(identifier):
+    """Babel knows each language's likeliest territory."""
+    locale = Locale.parse(identifier)
+    if not locale.territory:
+        likely = get_global("likely_subtags").get(locale.language)
+        locale = Locale.parse(likely) if likely else locale
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language

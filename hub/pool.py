@@ -173,6 +173,8 @@ class InBackground:
                 with os.fdopen(writer, "wb") as pipe:
                     pickle.dump(results, pipe, protocol=pickle.HIGHEST_PROTOCOL)
                 code = 0
+            except BrokenPipeError:
+                pass  # the build stopped before it wanted the results: nothing to say
             except BaseException:
                 traceback.print_exc()
             finally:

@@ -135,7 +135,7 @@ def test_the_translations_have_letters_of_their_language(generated):
 
 
 def test_source_hashes_match_the_english_text_as_the_hub_hashes_it(generated):
-    sources = pytest.importorskip("translation_status.sources")
+    sources = pytest.importorskip("hub.source_hash")
     for path in sorted((generated / "tips").glob("*.fr.md")):
         english = path.with_name(path.name.replace(".fr.md", ".en.md"))
         assert split(path)[0]["source_hash"] == sources.file_hash(english)

@@ -5,10 +5,10 @@ import shutil
 import pytest
 from babel.messages.pofile import read_po
 from pelican.settings import read_settings
-
 from support import DEV_SETTINGS, ROOT, build, file_for, html, pages
 from translation_status.cli import main
-from translation_status.inventory import translation_records
+
+from hub.translation_records import translation_records
 
 NOTICE = "This translation may be behind the %(language)s version (updated since)."
 EDITED_TIP = "give-first"  # English URL: /en/tips/give-before-you-ask/

@@ -7,9 +7,9 @@ import argparse
 import sys
 
 from pelican.settings import read_settings
-from translation_status.inventory import status_report
 
 from hub.languages import LanguageConfigError, located
+from hub.translation_records import status_report
 
 from .checks import check_site_sources
 

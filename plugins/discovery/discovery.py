@@ -11,7 +11,7 @@ from pelican import signals
 from hub.pages import is_public, written_page
 
 from .pages import SitemapEntry, absolute
-from .previews import og_locale, structured_data
+from .previews import structured_data
 from .settings import apply as apply_settings
 from .sitemap import render_robots, render_sitemap
 from .unpublished import forget_drafts, hold_back_future
@@ -76,8 +76,6 @@ def structured_data_for(context, page, description, image_url=None):
 
 def install(generator):
     generator.env.globals["structured_data"] = structured_data_for
-    generator.env.filters["og_locale"] = og_locale
-    generator.env.globals["is_public"] = is_public  # anything else is marked noindex
 
 
 def register():

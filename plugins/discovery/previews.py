@@ -1,28 +1,11 @@
 """What a page tells link previews and search engines about itself: Open Graph locales and JSON-LD."""
 
 import json
-from functools import cache
 
-from babel import Locale
-from babel.core import get_global
 from markupsafe import Markup
 from pelican.contents import Article
 
 from .pages import absolute
-
-
-def og_locale(language):
-    """Open Graph wants language_TERRITORY ("fr_FR"); Babel knows each language's likeliest territory."""
-    return _og_locale(str(language.locale))
-
-
-@cache  # every page asks, and Locale.parse scans Babel's whole list of locales each time
-def _og_locale(identifier):
-    locale = Locale.parse(identifier)
-    if not locale.territory:
-        likely = get_global("likely_subtags").get(locale.language)
-        locale = Locale.parse(likely) if likely else locale
-    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
 def _date(value):

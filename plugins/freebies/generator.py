@@ -10,6 +10,7 @@ from hub.boundary import inside
 from hub.editions import Listing, link_translations
 from hub.files import write_if_changed
 from hub.languages import save_as, site_languages
+from hub.localized import localize
 from hub.pages import write_page
 from hub.pool import BackgroundWorkFailed, InBackground, can_fork
 from hub.problems import LEFT_OUT_SOURCES
@@ -84,6 +85,7 @@ class FreebiesGenerator(Generator):
         except Exception as error:  # a reader's error: say which file, build the rest
             logger.error("%s: could not be read (%s); fix it or move it out of %s", path, error, self.path)
             return None
+        localize(freebie)  # its language and the words of its URL, with or without the multilingual plugin
         if not freebie.is_valid():
             return None
         source = freebie.source_path

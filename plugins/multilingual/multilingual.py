@@ -7,10 +7,10 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from hub.editions import build_editions, link_unlisted, unlisted_pages, unlisted_tips
 from hub.languages import site_languages
+from hub.localized import localize
 from hub.read_lists import one_per_address
 
 from . import settings
-from .content import localize
 from .fixed_urls import fix_urls
 from .listings import ListingsGenerator
 

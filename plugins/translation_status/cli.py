@@ -13,9 +13,10 @@ import sys
 
 from pelican.settings import read_settings
 
-from .inventory import find_versions, languages, shown_path, status_report
+from hub.source_hash import SOURCE_HASH_KEY, SourceError, file_hash, record_hash
+from hub.translation_records import find_versions, languages, shown_path, status_report
+
 from .scaffold import new_tip
-from .sources import SOURCE_HASH_KEY, SourceError, file_hash, record_hash
 
 
 def mark(settings, paths):

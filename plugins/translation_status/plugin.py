@@ -13,9 +13,8 @@ import logging
 from pelican import signals
 
 from hub.read_lists import items_read
-
-from .inventory import CURRENT, NO_SOURCE, OUTDATED, UNTRACKED
-from .sources import SourceError, file_hash, stored_hash
+from hub.source_hash import SourceError, file_hash, stored_hash
+from hub.translation_records import CURRENT, NO_SOURCE, OUTDATED, UNTRACKED
 
 logger = logging.getLogger(__name__)
 

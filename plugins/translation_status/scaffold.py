@@ -4,8 +4,8 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .inventory import content_files, content_root, languages, shown_path
-from .sources import SOURCE_HASH_KEY, SourceError, text_hash
+from hub.source_hash import SOURCE_HASH_KEY, SourceError, text_hash
+from hub.translation_records import content_files, content_root, languages, shown_path
 
 KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 PLACEHOLDER = "TODO"

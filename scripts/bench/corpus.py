@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.append(str(ROOT / "plugins"))
 sys.path.append(str(ROOT))  # the hub's library, hub/
-from translation_status.sources import text_hash  # noqa: E402  (translations record it as the hub does)
+from hub.source_hash import text_hash  # noqa: E402  (translations record it as the hub does)
 
 SOURCE_CONTENT = ROOT / "content"
 LANGUAGES = ["en", "fr", "pl", "fi"]  # the first is the source language, as in pelicanconf.py

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from parallel_build import writer
 from parallel_build.writer import LAST_BUILD, PageRenderError, Pending, _in_order, write_if_changed
+from pelican import signals
 from pelican.contents import Article, Page
 from pelican.log import LimitFilter
 from support import ROOT, build
@@ -147,3 +148,21 @@ def test_what_renders_after_the_first_languages_content_leaves_the_cores_to_its_
     assert content and content <= set(groups[0]), "first a language's content, whose index starts once it is written"
     later = {path for group in groups[1:] for path in group}
     assert os.path.join(str(tmp_path / "output"), language, "index.html") in later, "its listings come later"
+
+
+def test_content_written_comes_once_the_page_is_on_disk_whole(tmp_path):
+    seen = {}
+
+    def read_back(path, context):
+        seen[path] = (os.path.getsize(path), open(path, "rb").read())
+
+    signals.content_written.connect(read_back)
+    try:
+        fresh_build(tmp_path / "output", BUILD_PROCESSES=2, SEARCH_ENABLED=False)
+    finally:
+        signals.content_written.disconnect(read_back)
+    pages = {str(path) for path in (tmp_path / "output").rglob("*.html")}
+    assert pages <= set(seen), "every page is announced"
+    for path in pages:
+        size, data = seen[path]
+        assert size > 0 and data == Path(path).read_bytes(), f"{path} was announced before it was written whole"

@@ -8,6 +8,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from hub.catalogs import catalog_problems, read_catalog
+from hub.theme_text import ThemeText
 
 HEADER = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
 
@@ -131,8 +132,7 @@ def render(tmp_path, body, source, autoescape=True, **variables):
     po(tmp_path, body)
     settings = {"UI_TRANSLATIONS_PATH": str(tmp_path / "translations"), "LANGUAGES": {"en": {}, "fr": {}}, "DEFAULT_LANG": "en"}
     ui.load(types.SimpleNamespace(settings=settings))
-    generator = types.SimpleNamespace(env=Environment(autoescape=autoescape))
-    ui.install(generator)
+    generator = types.SimpleNamespace(env=Environment(autoescape=autoescape, extensions=[ThemeText]))
     return generator.env.from_string(source).render(article=types.SimpleNamespace(lang="fr"), **variables)
 
 

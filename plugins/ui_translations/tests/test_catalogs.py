@@ -9,6 +9,9 @@ from babel.messages.pofile import write_po
 from jinja2 import Environment
 from ui_translations.catalogs import catalog_paths, load_catalogs
 
+from hub import theme_text
+from hub.theme_text import ThemeText
+
 
 def write_catalog(directory, code, translations):
     catalog = Catalog(locale=code)
@@ -64,8 +67,7 @@ def test_one_environment_translates_each_page_into_its_own_language(tmp_path):
     write_catalog(tmp_path, "pl", {"Tips": "Porady"})
     settings = {"UI_TRANSLATIONS_PATH": str(tmp_path), "LANGUAGES": {"en": {}, "fr": {}, "pl": {}}, "DEFAULT_LANG": "en"}
     ui.load(types.SimpleNamespace(settings=settings))
-    generator = types.SimpleNamespace(env=Environment(autoescape=True))
-    ui.install(generator)
+    generator = types.SimpleNamespace(env=Environment(autoescape=True, extensions=[ThemeText]))
     template = generator.env.from_string("{{ _('Tips') }} {{ when|localdate }}")
     import datetime
 
@@ -105,9 +107,8 @@ def test_translations_are_formatted_as_by_jinjas_own_newstyle_gettext(tmp_path, 
         write_po(file, catalog)
     settings = {"UI_TRANSLATIONS_PATH": str(tmp_path), "LANGUAGES": {"en": {}, "fr": {}}, "DEFAULT_LANG": "en"}
     ui.load(types.SimpleNamespace(settings=settings))
-    french = ui._catalogs["fr"]
-    generator = types.SimpleNamespace(env=Environment(autoescape=autoescape))
-    ui.install(generator)
+    french = theme_text._catalogs["fr"]
+    generator = types.SimpleNamespace(env=Environment(autoescape=autoescape, extensions=[ThemeText]))
     jinjas = Environment(autoescape=autoescape, extensions=["jinja2.ext.i18n"])
     jinjas.policies["ext.i18n.trimmed"] = True
     jinjas.install_gettext_callables(

@@ -11,9 +11,8 @@ from babel.messages.pofile import read_po
 
 from hub.catalogs import read_catalog
 from hub.problems import shown_path
+from hub.source_hash import SOURCE_HASH_KEY, SourceError, file_hash, read_header, stored_hash
 from hub.sources import Header, freebie_folders, language_in_name, markdown_files, translation_key
-
-from .sources import SOURCE_HASH_KEY, SourceError, file_hash, read_header, stored_hash
 
 KINDS = ("tip", "page", "freebie")
 TITLES = {"tip": "Tips", "page": "Pages", "freebie": "Freebies"}

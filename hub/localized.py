@@ -1,20 +1,20 @@
-"""Give each tip and page its language, its translation key and localized URLs."""
+"""Give each tip, page and freebie its language, its translation key and localized URLs."""
 
 import logging
 import os
 
 from babel.dates import format_date
 
-from hub.languages import site_languages
-
-from .taxonomy import LocalizedCategory, LocalizedTag
+from hub.languages import Language, site_languages
+from hub.taxonomy import LocalizedCategory, LocalizedTag
 
 logger = logging.getLogger(__name__)
 
-
-
 def localize(content):
-    """Receiver of content_object_init: called once per tip or page read."""
+    """Called once per tip, page or freebie read (the multilingual plugin's receiver of content_object_init),
+    and again by whatever needs it localized: once it is, nothing more is done."""
+    if isinstance(getattr(content, "language", None), Language):
+        return
     languages = site_languages(content.settings)
     language = languages.get(content.lang)
     if language is None:

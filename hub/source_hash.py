@@ -12,7 +12,6 @@ from hub.sources import BOM, normalized, parse_header
 
 SOURCE_HASH_KEY = "Source_Hash"
 HASH_LENGTH = 12
-HASH_PATTERN = re.compile(rf"^[0-9a-f]{{{HASH_LENGTH}}}$")
 
 # A line and its own ending, whatever the ending is: "\n", "\r\n", "\r" or none (the last line).
 LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")

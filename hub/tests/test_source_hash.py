@@ -1,5 +1,6 @@
 import pytest
-from translation_status.sources import SourceError, file_hash, meaningful_text, record_hash, text_hash
+
+from hub.source_hash import SourceError, file_hash, meaningful_text, record_hash, text_hash
 
 TIP = """Title: Give before you ask
 Date: 2026-06-02 09:00

@@ -4,10 +4,11 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 from translation_status.cli import main, mark
-from translation_status.inventory import catalog_records, status_report, translation_records
 from translation_status.plugin import annotate
 from translation_status.scaffold import new_tip
-from translation_status.sources import SourceError, file_hash, read_header, text_hash
+
+from hub.source_hash import SourceError, file_hash, read_header, text_hash
+from hub.translation_records import catalog_records, status_report, translation_records
 
 SOURCE = "Title: {title}\nSummary: Short.\n{extra}\nBody text.\n"
 
