@@ -11,15 +11,10 @@ import multiprocessing
 import os
 import pickle
 import sys
-import threading
 import traceback
 
 # Below this many items a fork costs more than it saves.
 SMALLEST_SHARED = 32
-# How much lower a process runs whose work nobody waits for yet (nice(2) steps; 19 is the lowest).
-YIELDING_NICENESS = 10
-# Linux gives each thread a priority of its own, so this process can yield the cores for a while too.
-THREADS_YIELD_ALONE = sys.platform.startswith("linux")
 
 
 def build_processes(settings):
@@ -28,19 +23,6 @@ def build_processes(settings):
     if wanted is None:
         wanted = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, int(wanted or 1))
-
-
-def yield_cores():
-    """Lower the priority of this process, or on Linux of this thread, for good: work needed later (the next
-    languages' pages, the listings) then takes what the work the build's end waits for (the search indexes,
-    made one language after the other) leaves of the cores, rather than slowing it down and leaving cores
-    idle at the end while the last language is indexed.
-
-    Only for a process or thread of its own: the build's main thread could not take its priority back."""
-    try:
-        os.nice(YIELDING_NICENESS)
-    except (AttributeError, OSError):  # no nice() on this system: the work runs at the build's priority
-        pass
 
 
 def can_fork():
@@ -57,16 +39,14 @@ def fork_map(function, items, processes):
         return next(groups)
 
 
-def fork_map_groups(function, groups, processes, yield_from=None):
+def fork_map_groups(function, groups, processes):
     """fork_map over each group of items in turn, yielding each group's results as soon as they are all in.
 
     This process takes a share of every group itself, beside `processes - 1` forked children: a child's
     memory is what it copies of this process's pages as it touches them, so one child fewer holds less
     than a child that would do this process's share while it waits. The same children work through
     every group, so whoever reads the results of one group can start on them while the children go on
-    with the next. From the group numbered `yield_from` on, the children run at a lower priority
-    (yield_cores), and so does this process's share where threads have priorities of their own: what reads
-    those groups' results waits for the end of the build anyway.
+    with the next.
     """
     groups = [list(items) for items in groups]
     processes = min(processes, sum(map(len, groups)) // SMALLEST_SHARED or 1)
@@ -80,7 +60,7 @@ def fork_map_groups(function, groups, processes, yield_from=None):
     try:
         for number in range(1, processes):
             receiver, sender = context.Pipe(duplex=False)
-            share = (function, groups, number, processes, sender, yield_from)
+            share = (function, groups, number, processes, sender)
             child = context.Process(target=_run_share, args=share, daemon=True)
             child.start()
             sender.close()
@@ -88,11 +68,7 @@ def fork_map_groups(function, groups, processes, yield_from=None):
         for index, items in enumerate(groups):
             # interleaved slices: neighbouring items often cost alike, so every process gets its share of each kind
             results = [None] * len(items)
-            share = items[0::processes]
-            if yield_from is not None and index >= yield_from:
-                results[0::processes] = _map_yielding(function, share)
-            else:
-                results[0::processes] = [function(item) for item in share]
+            results[0::processes] = [function(item) for item in items[0::processes]]
             for number, child, receiver in children:
                 try:
                     outcome, part = receiver.recv()
@@ -112,31 +88,8 @@ def fork_map_groups(function, groups, processes, yield_from=None):
             child.join()
 
 
-def _map_yielding(function, items):
-    """[function(item) for item in items], at a lower priority where a thread can have one of its own."""
-    if not THREADS_YIELD_ALONE:
-        return [function(item) for item in items]
-    outcome = {}
-
-    def run():
-        yield_cores()
-        try:
-            outcome["done"] = [function(item) for item in items]
-        except BaseException as error:  # raised in the calling thread
-            outcome["failed"] = error
-
-    thread = threading.Thread(target=run, name="rendering at a lower priority", daemon=True)
-    thread.start()
-    thread.join()
-    if "failed" in outcome:
-        raise outcome["failed"]
-    return outcome["done"]
-
-
-def _run_share(function, groups, number, processes, sender, yield_from):
-    for index, items in enumerate(groups):
-        if index == yield_from:
-            yield_cores()
+def _run_share(function, groups, number, processes, sender):
+    for items in groups:
         try:
             sender.send(("done", [function(item) for item in items[number::processes]]))
         except Exception as error:

@@ -8,8 +8,6 @@ import pytest
 
 from hub.pool import (
     SMALLEST_SHARED,
-    THREADS_YIELD_ALONE,
-    YIELDING_NICENESS,
     BackgroundWorkFailed,
     InBackground,
     build_processes,
@@ -104,39 +102,6 @@ def test_groups_come_back_one_at_a_time_from_the_same_children():
     assert len(seen) == len(groups)
     assert len(seen[0]) == 2 and seen[1] <= seen[0] and seen[3] == seen[0], "forked once, not once a group"
     assert os.getpid() in seen[0], "this process takes its share"
-
-
-@needs_fork
-def test_the_children_yield_the_cores_from_the_group_asked_on():
-    here = os.nice(0)
-    groups = [range(SMALLEST_SHARED * 2)] * 3
-    niceness = [
-        {(pid, nice) for pid, nice in results}
-        for results in fork_map_groups(lambda _: (os.getpid(), os.nice(0)), groups, 2, yield_from=1)
-    ]
-    child = {pid for pid, _ in niceness[0]} - {os.getpid()}
-    lowered = min(19, here + YIELDING_NICENESS)
-    assert niceness[0] == {(os.getpid(), here), (*child, here)}
-    # on Linux this process's share yields too, from a thread of its own
-    own = lowered if THREADS_YIELD_ALONE else here
-    assert niceness[1] == niceness[2] == {(os.getpid(), own), (*child, lowered)}
-    assert os.nice(0) == here, "this process keeps its priority"
-
-
-@needs_fork
-def test_an_error_in_this_processs_yielding_share_is_raised_here():
-    def work(item):
-        group, number = item
-        if group == 1 and number == 0:  # the first item of a group: this process's share
-            raise ValueError("the yielding share failed")
-        return number
-
-    groups = [[(group, number) for number in range(SMALLEST_SHARED * 2)] for group in range(2)]
-    results = fork_map_groups(work, groups, 2, yield_from=1)
-    assert next(results) == list(range(SMALLEST_SHARED * 2))
-    with pytest.raises(ValueError, match="the yielding share failed"):
-        next(results)
-    results.close()
 
 
 @needs_fork

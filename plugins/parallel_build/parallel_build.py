@@ -8,7 +8,6 @@ import logging
 
 from pelican import signals
 
-from .memory import keep_freed_memory, skip_last_collection
 from .writer import ParallelWriter
 
 logger = logging.getLogger(__name__)
@@ -17,8 +16,6 @@ _writers = []  # the writer of the build in progress
 
 
 def start(pelican):
-    keep_freed_memory()  # for this process and the ones it forks
-    skip_last_collection()
     # connected now that every plugin has registered: Pelican runs the generators in the order their plugins
     # connected, so this one, which writes the noted pages, comes after every plugin's
     signals.get_generators.connect(add_page_writer)

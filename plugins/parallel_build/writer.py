@@ -99,11 +99,8 @@ class ParallelWriter(Writer):
         processes = build_processes(self.settings)
         count = WriteCount()
         parts = _in_order(pages, self.output_path)
-        # once the first folder's content is written, its language's search index is made, then the next
-        # language's, one after the other, and the build's end waits for the last: what renders meanwhile
-        # (the next languages' content, which their indexes need only once the one before is made, and the
-        # listings) leaves the cores to the indexing first
-        rendered = fork_map_groups(_render_and_write, [group for _, _, group in parts], processes, yield_from=1)
+        # once the first folder's content is written, its language's search index is made while the rest renders
+        rendered = fork_map_groups(_render_and_write, [group for _, _, group in parts], processes)
         try:
             for (folder, part, group), outcomes in zip(parts, rendered):
                 written = set()

@@ -4,7 +4,7 @@ import json
 import shutil
 import subprocess
 import sys
-import threading
+import tempfile
 from pathlib import Path
 
 
@@ -18,47 +18,39 @@ class PagefindMissing(IndexingError):
 
 class IndexRun:
     """Pagefind indexing the marked pages of `site` (those matching the glob `pages`) into `site/folder`:
-    started at once, waited for by result(), so the build goes on meanwhile. `ended`, if given, is called
-    as soon as Pagefind exits (from a thread of the run's own), so the next run can start then."""
+    started at once, waited for by result(), so the build goes on meanwhile. What it says goes to a file,
+    not a pipe, so nothing needs to read it while it runs."""
 
-    def __init__(self, site, folder, pages="**/*.{html}", ended=None):
+    def __init__(self, site, folder, pages="**/*.{html}"):
         self.folder = folder
         self.bundle = Path(site) / folder
         shutil.rmtree(self.bundle, ignore_errors=True)  # nothing of an earlier build's index survives
-        self.process = self.watcher = self.said = None
-        self.over = False
+        self.process = None
+        self.output = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
         try:
             self.command = [
                 str(pagefind_binary()),
                 "--site", str(site), "--output-subdir", folder, "--glob", pages,
                 "--quiet",  # warnings and errors only, which the build log repeats
             ]
-            self.process = subprocess.Popen(
-                self.command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-            )
+            self.process = subprocess.Popen(self.command, stdout=self.output, stderr=subprocess.STDOUT)
         except PagefindMissing as error:
             self.failure = error
         except OSError as error:
             self.failure = PagefindMissing(f"{self.command[0]} could not be started: {error}")
-        if self.process is not None:
-            self.watcher = threading.Thread(target=self._watch, args=(ended,), name=f"Pagefind {folder}", daemon=True)
-            self.watcher.start()
-
-    def _watch(self, ended):
-        stdout, stderr = self.process.communicate()
-        self.said, self.over = _lines(stderr + stdout), True
-        if ended is not None:
-            ended()
 
     def running(self):
-        return self.process is not None and not self.over
+        return self.process is not None and self.process.poll() is None
 
     def result(self):
         """(pages indexed per language code, Pagefind's warnings); IndexingError if it wrote no index."""
         if self.process is None:
+            self.output.close()
             raise self.failure
-        self.watcher.join()
-        said = self.said
+        self.process.wait()
+        with self.output:
+            self.output.seek(0)
+            said = _lines(self.output.read())
         if self.process.returncode != 0:
             raise IndexingError(
                 " ".join(said) or f"{' '.join(self.command)} exited with status {self.process.returncode}"

@@ -4,7 +4,6 @@ import json
 import logging
 import os
 import shutil
-import threading
 from pathlib import Path
 
 from blinker import signal
@@ -40,7 +39,6 @@ class Indexing:
     def __init__(self):
         self.at_once = settings.DEFAULTS["SEARCH_INDEXING_AT_ONCE"]
         self.as_indexed = IndexedPages(None, None)
-        self.lock = threading.RLock()  # a run that ends starts the next one from a thread of its own
         self.start()
 
     def start(self):
@@ -62,9 +60,8 @@ class Indexing:
     def index_or_keep(self, language, output):
         """Index a language again, unless its bundle holds what search reads of the very pages this build
         wrote: the same pages, each with the fingerprint it had when the bundle was made."""
-        with self.lock:
-            if language.code in {*self.runs, *self.kept, *(code for code, _ in self.waiting)}:
-                return
+        if language.code in {*self.runs, *self.kept, *(code for code, _ in self.waiting)}:
+            return
         bundle = Path(output) / settings.bundle_folder(language)
         indexed = (indexed_counts(bundle) or {}).get(language.code)
         fingerprints = written.fingerprints(language.code, output)
@@ -73,18 +70,15 @@ class Indexing:
             self.kept[language.code] = indexed
         else:
             pages = settings.pages_of(language, written.searchable_paths.get(language.code, ()), output)
-            with self.lock:
-                self.waiting.append((language.code, (output, settings.bundle_folder(language), pages)))
+            self.waiting.append((language.code, (output, settings.bundle_folder(language), pages)))
             self.start_waiting()
 
     def start_waiting(self):
         """Start the waiting runs that fit beside those still going: each holds its language's pages in
-        memory (about 200 MB for 1000 tips), and one run already keeps both cores busy most of its time.
-        Also called by each run as it ends, so the next one starts at once."""
-        with self.lock:
-            while self.waiting and sum(run.running() for run in self.runs.values()) < self.at_once:
-                code, arguments = self.waiting.pop(0)
-                self.runs[code] = IndexRun(*arguments, ended=self.start_waiting)
+        memory (about 200 MB for 1000 tips), and one run already keeps both cores busy most of its time."""
+        while self.waiting and sum(run.running() for run in self.runs.values()) < self.at_once:
+            code, arguments = self.waiting.pop(0)
+            self.runs[code] = IndexRun(*arguments)
 
     def results(self):
         """Pages indexed per language code, Pagefind's warnings, and the IndexingError of each language
@@ -92,8 +86,7 @@ class Indexing:
         counts, warnings, failures, ended = dict(self.kept), [], {}, set()
         while True:
             self.start_waiting()
-            with self.lock:
-                going = [code for code in self.runs if code not in ended]
+            going = [code for code in self.runs if code not in ended]
             if not going:
                 break
             ended.add(going[0])

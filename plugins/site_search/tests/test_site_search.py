@@ -340,7 +340,7 @@ def test_a_language_is_indexed_once_its_content_is_written_while_the_rest_render
     assert bundle_counts(output) == {code: public_pages(code) for code in CODES}
 
 
-def test_runs_wait_for_a_free_place_start_in_the_order_their_languages_were_written_and_as_soon_as_it_frees(
+def test_runs_wait_for_a_free_place_and_start_in_the_order_their_languages_were_written(
     tmp_path, written, monkeypatch
 ):
     languages = Languages({code: {} for code in ("fi", "pl")})
@@ -359,11 +359,15 @@ def test_runs_wait_for_a_free_place_start_in_the_order_their_languages_were_writ
             site_search.indexing.folder_written(writer, code, {str(tmp_path / "site" / code / "index.html")}, whole_site=True)
         assert list(site_search.indexing.runs) == ["fi"]
         assert [code for code, _ in site_search.indexing.waiting] == ["pl"]
+        # a place frees only once the run in it has ended
+        site_search.indexing.folder_written(writer, "fi", set(), whole_site=True, part="listings")
+        assert list(site_search.indexing.runs) == ["fi"]
         go.touch()
-        # nothing else happens in the build: the end of the first run starts the next
         deadline = time.monotonic() + 30
-        while "pl" not in site_search.indexing.runs and time.monotonic() < deadline:
+        while site_search.indexing.runs["fi"].running() and time.monotonic() < deadline:
             time.sleep(0.02)
+        # the next folder written finds the place free
+        site_search.indexing.folder_written(writer, "pl", set(), whole_site=True, part="listings")
         assert list(site_search.indexing.runs) == ["fi", "pl"] and site_search.indexing.waiting == []
         counts, _, failures = site_search.indexing.results()
         assert (counts, failures) == ({"fi": 1, "pl": 1}, {})
