@@ -10,7 +10,6 @@ from bs4 import BeautifulSoup
 from hub.problems import Problem
 
 LINK_ATTRIBUTES = ("href", "src", "poster")
-SKIPPED_SCHEMES = ("mailto", "tel", "data", "sms")
 CSS_URL = re.compile(r"""url\(\s*['"]?(?P<url>[^'")]+)['"]?\s*\)""")
 
 
