@@ -52,7 +52,7 @@ def write_pages(*_):
     if not _writers or not _writers[0].pending:
         return
     count = _writers[0].flush()
-    logger.info("Pages: %d written, %d unchanged", count.written, count.unchanged)
+    logger.info("Pages: %d rendered, %d written, %d unchanged", count.rendered, count.written, count.unchanged)
 
 
 def forget_writer(*_):

@@ -19,7 +19,10 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from hub.files import write_if_changed
+from hub.page_inputs import build_digest, item_digests, page_digest, site_digest
 from hub.pool import build_processes, fork_map_groups
+
+from .rendered import RenderedPages
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +31,7 @@ logger = logging.getLogger(__name__)
 class WriteCount:
     written: int = 0
     unchanged: int = 0
+    rendered: int = 0  # the written ones and those rendered to the bytes their file already held
 
 
 # What the last build did with its pages; changed in place, so an imported name stays current.
@@ -92,19 +96,24 @@ class ParallelWriter(Writer):
         self.pending[path] = Pending(template, own, context)
 
     def flush(self):
-        """Render and write every noted page, one top folder of the output (a language) after the other;
-        returns the WriteCount."""
+        """Render and write every noted page, one top folder of the output (a language) after the other, but
+        those whose file already holds what rendering them again would give; returns the WriteCount."""
         pages = list(self.pending.items())
         self.pending = {}
         processes = build_processes(self.settings)
         count = WriteCount()
+        memo = RenderedPages(self.settings.get("CACHE_PATH") if self.whole_site else None, self.output_path)
+        digests = _digests(pages) if memo.path and pages else {}
         parts = _in_order(pages, self.output_path)
+        to_render = [[page for page in group if not memo.holds(page[0], digests.get(page[0]))] for _, _, group in parts]
         # once the first folder's content is written, its language's search index is made while the rest renders
-        rendered = fork_map_groups(_render_and_write, [group for _, _, group in parts], processes)
+        rendered = fork_map_groups(_render_and_write, to_render, processes)
         try:
-            for (folder, part, group), outcomes in zip(parts, rendered):
+            for (folder, part, group), todo, outcomes in zip(parts, to_render, rendered):
+                outcomes = dict(zip((path for path, _ in todo), outcomes))
                 written = set()
-                for (path, pending), outcome in zip(group, outcomes):
+                for path, pending in group:
+                    outcome = outcomes.get(path, False)
                     if isinstance(outcome, _Failure):
                         logger.debug("%s", outcome.trace)
                         raise PageRenderError(
@@ -114,15 +123,27 @@ class ParallelWriter(Writer):
                     if outcome:
                         written.add(path)
                         logger.info('Writing "%s"', path)
+                    if path in outcomes and path in digests:
+                        memo.note(path, digests[path])
                     signals.content_written.send(path, context=pending.context())
+                count.rendered += len(todo)
                 count.written += len(written)
                 count.unchanged += len(group) - len(written)
                 # what reads one folder's content (its language's search index) may start while the rest renders
                 page_folder_written.send(self, folder=folder, part=part, paths=written, whole_site=self.whole_site)
         finally:
             rendered.close()
-        LAST_BUILD.written, LAST_BUILD.unchanged = count.written, count.unchanged
+        memo.save()
+        LAST_BUILD.rendered, LAST_BUILD.written, LAST_BUILD.unchanged = count.rendered, count.written, count.unchanged
         return count
+
+
+def _digests(pages):
+    """The digest of what each noted page is rendered from (hub.page_inputs), by output path."""
+    shared = pages[0][1].shared
+    items = item_digests(shared)
+    build, site = build_digest(shared), site_digest(items)
+    return {path: page_digest(build, site, items, pending.own) for path, pending in pages}
 
 
 def _in_order(pages, output_path):
