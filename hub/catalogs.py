@@ -16,6 +16,7 @@ from pathlib import Path
 from babel.messages.catalog import PYTHON_FORMAT
 from babel.messages.pofile import PoFileError, read_po
 
+from .languages import language_codes
 from .problems import Problem, shown_path
 
 DEFAULTS = {
@@ -88,7 +89,7 @@ def read_catalog(po_path, code, source_name="English"):
 def catalog_problems(settings):
     """Every problem of the site's UI catalogs, for `make check`, sorted by file and line."""
     directory = settings.get("UI_TRANSLATIONS_PATH", DEFAULTS["UI_TRANSLATIONS_PATH"])
-    codes = list(settings.get("LANGUAGES") or [settings.get("DEFAULT_LANG", "en")])
+    codes = language_codes(settings)
     problems = []
     for code in codes:
         po_path, _ = catalog_paths(directory, code)

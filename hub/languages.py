@@ -135,6 +135,12 @@ class Languages:
         return list(self._by_code)
 
 
+def language_codes(settings):
+    """The site's language codes as its settings give them, the first the source language: what `make check`
+    and the catalogs need, with or without the multilingual plugin (which also sets DEFAULT_LANG to the first)."""
+    return list(settings.get("LANGUAGES") or [settings.get("DEFAULT_LANG", "en")])
+
+
 class MultilingualMissing(RuntimeError):
     """PLUGINS lacks the multilingual plugin, on which every page in a language is built."""
 

@@ -20,6 +20,7 @@ from jinja2.ext import InternationalizationExtension
 from markupsafe import Markup, escape
 
 from hub.catalogs import holds_markup
+from hub.pages import written_page
 
 UNTRANSLATED = NullTranslations()
 
@@ -37,11 +38,7 @@ _catalogs = {}  # language code -> Translations; None -> those of the templates'
 
 def page_language(context):
     """The language code of the page a template is rendering."""
-    for name in ("this_page", "article", "page"):
-        lang = getattr(context.get(name), "lang", None)
-        if lang:
-            return lang
-    return context.get("DEFAULT_LANG", "en")
+    return getattr(written_page(context), "lang", None) or context.get("DEFAULT_LANG", "en")
 
 
 def _catalog(context):

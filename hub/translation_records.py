@@ -10,6 +10,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from hub.catalogs import read_catalog
+from hub.languages import language_codes
 from hub.problems import shown_path
 from hub.source_hash import SOURCE_HASH_KEY, SourceError, file_hash, read_header, stored_hash
 from hub.sources import Header, freebie_folders, language_in_name, markdown_files, translation_key
@@ -71,8 +72,7 @@ class CatalogRecord:
 
 def languages(settings):
     """The configured language codes; the first is the source language."""
-    configured = settings.get("LANGUAGES") or {settings.get("DEFAULT_LANG", "en"): {}}
-    return list(configured)
+    return language_codes(settings)
 
 
 def content_root(settings):

@@ -3,6 +3,7 @@
 from jinja2 import pass_context
 from pelican import signals
 
+from hub.languages import language_codes
 from hub.signup_forms import signup_form
 
 DEFAULTS = {
@@ -15,9 +16,8 @@ def configure(pelican):
     for name, value in DEFAULTS.items():
         pelican.settings.setdefault(name, value)
     # built here, so a bad setting stops the build at the start with its name
-    languages = pelican.settings.get("LANGUAGES") or [pelican.settings["DEFAULT_LANG"]]
     config = pelican.settings["NEWSLETTER"]
-    pelican.settings["NEWSLETTER_FORMS"] = {lang: signup_form(config, lang) for lang in languages}
+    pelican.settings["NEWSLETTER_FORMS"] = {lang: signup_form(config, lang) for lang in language_codes(pelican.settings)}
 
 
 @pass_context

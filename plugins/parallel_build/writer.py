@@ -20,6 +20,7 @@ from pelican.writers import Writer
 
 from hub.files import write_if_changed
 from hub.page_inputs import build_digest, item_digests, page_digest, site_digest
+from hub.pages import written_page
 from hub.pool import build_processes, fork_map_groups
 
 from .rendered import RenderedPages
@@ -162,9 +163,7 @@ def _in_order(pages, output_path):
 
 def _shows_content(pending):
     """Whether a noted page shows a tip, page or freebie (Pelican's Content), not a listing of them."""
-    own = pending.own
-    page = own.get("this_page") or own.get("article") or own.get("page")
-    return isinstance(page, Content)
+    return isinstance(written_page(pending.own), Content)
 
 
 @dataclass

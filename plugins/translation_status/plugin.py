@@ -12,6 +12,7 @@ import logging
 
 from pelican import signals
 
+from hub.languages import language_codes
 from hub.read_lists import items_read
 from hub.source_hash import SourceError, file_hash, stored_hash
 from hub.translation_records import CURRENT, NO_SOURCE, OUTDATED, UNTRACKED
@@ -71,7 +72,7 @@ def flag_outdated(generators):
         if not items:
             continue
         settings = generator.settings
-        source_lang = next(iter(settings.get("LANGUAGES") or [settings["DEFAULT_LANG"]]))
+        source_lang = language_codes(settings)[0]
         for item, source in annotate(items, source_lang):
             logger.info(
                 "%s: outdated translation: %s has changed since its Source_Hash", item.source_path, source.source_path

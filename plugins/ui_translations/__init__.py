@@ -1,4 +1,4 @@
-"""Translate the theme's UI strings and format dates and numbers per page language."""
+"""Translate the theme's UI strings: the gettext catalogs of translations/, one per language of the site."""
 
 from .ui_translations import register
 

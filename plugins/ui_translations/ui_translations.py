@@ -9,6 +9,7 @@ import os
 from pelican import signals
 
 from hub.catalogs import DEFAULTS
+from hub.languages import language_codes
 from hub.theme_text import use_catalogs
 
 from .catalogs import load_catalogs
@@ -19,8 +20,7 @@ def load(pelican):
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
     directory = os.path.abspath(settings["UI_TRANSLATIONS_PATH"])
-    codes = list(settings.get("LANGUAGES") or [settings["DEFAULT_LANG"]])
-    catalogs = load_catalogs(directory, codes, settings["UI_SOURCE_LANG"])
+    catalogs = load_catalogs(directory, language_codes(settings), settings["UI_SOURCE_LANG"])
     use_catalogs(catalogs, catalogs.get(settings["UI_SOURCE_LANG"]) or next(iter(catalogs.values())))
 
 
