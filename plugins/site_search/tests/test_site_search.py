@@ -464,6 +464,8 @@ def test_a_pagefind_run_that_fails_says_what_pagefind_said_for_that_language_onl
     with caplog.at_level(logging.WARNING):
         build(output)
     [error] = [record.getMessage() for record in caplog.records if "Site search" in record.getMessage()]
-    assert "could not index the pages of fr in" in error and "File exists" in error, error
+    # Pagefind meets the file first as a folder to make or as one to write in, whichever of its threads is first
+    assert "could not index the pages of fr in" in error, error
+    assert "File exists" in error or "Not a directory" in error, error
     assert "install" not in error.lower(), "Pagefind is there: it ran and said why it failed"
     assert bundle_counts(output) == {code: public_pages(code) for code in ("en", "pl", "fi")}, "the others are indexed"
