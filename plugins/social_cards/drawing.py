@@ -16,7 +16,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont, features
 
 from .glyphs import characters_of
-from .png import Unchanging, rows_png, unchanging_rows, with_filter_bytes
+from .png import palette_png
 from .typesetting import Typeface, has_kern_table, keep
 
 WIDTH, HEIGHT = 1200, 630
@@ -338,42 +338,16 @@ def draw_card(title, *, site_name, caption, style, fonts):
     """The PNG of a card and where its title went. Same input, same bytes: PNGs carry no date."""
     layout, (rule, colour), lines = _plan_title(title, style, fonts)
     palette = _palette(style)
-    background = _background(site_name, caption, style, fonts)
-    rows = background.rows
-    # drawn on the shared background itself, one column right of the card's own (column 0 holds PNG's
-    # filter bytes), and the rows drawn on put back once deflated: copying a whole card cost more than drawing it
-    top = max(0, min(rule[1], *(box.top for box in layout.boxes)))
-    bottom = min(HEIGHT, max(rule[3] + 1, *(box.bottom for box in layout.boxes)))
-    unchanging = background.unchanging
-    if top < unchanging.top or bottom > unchanging.bottom:
-        unchanging = None  # a glyph reaching out of the title's area: the whole card is deflated
-    kept = rows.crop((0, top, rows.width, bottom))
-    try:
-        ImageDraw.Draw(rows).rectangle(_shifted_box(rule), fill=palette.flat[colour])
-        _paste_text(rows, [((x + 1, y), text, font, anchor) for (x, y), text, font, anchor in lines],
-                    palette.ramps[style.foreground])
-        png = rows_png(rows, palette.colours, unchanging)
-    finally:
-        rows.paste(kept, (0, top))
-    return Card(png, layout)
-
-
-def _shifted_box(box):
-    left, top, right, bottom = box
-    return (left + 1, top, right + 1, bottom)
-
-
-@dataclass
-class _Background:
-    rows: Image.Image  # made by with_filter_bytes
-    unchanging: Unchanging  # the rows above and below the title's area, deflated once
+    card = _background(site_name, caption, style, fonts).copy()
+    ImageDraw.Draw(card).rectangle(rule, fill=palette.flat[colour])
+    _paste_text(card, lines, palette.ramps[style.foreground])
+    return Card(palette_png(card, palette.colours), layout)
 
 
 @lru_cache(maxsize=16)  # the same on every card of a site name, caption (one a language) and style
 def _background(site_name, caption, style, fonts):
-    """Everything but the rule and the title, drawn once, as rows ready for PNG (with_filter_bytes): the
-    rule and title overlap none of it, so drawn over it later they give the same pixels as drawn in the
-    plan's order."""
+    """Everything but the rule and the title, drawn once, as palette indices: the rule and title overlap
+    none of it, so drawn over it later they give the same pixels as drawn in the plan's order."""
     palette = _palette(style)
     # palette indices, drawn as an "L" image: Pillow would draw text on a "P" one without smoothing it
     image = Image.new("L", (WIDTH, HEIGHT), 0)
@@ -383,8 +357,7 @@ def _background(site_name, caption, style, fonts):
     image.paste(palette.mark, MARK_CORNER, palette.mark_mask)
     for colour, texts in _footer(site_name, caption, style, fonts):
         _paste_text(image, texts, palette.ramps[colour])
-    rows = with_filter_bytes(image)
-    return _Background(rows, unchanging_rows(rows, TOP, TITLE_AREA.bottom))
+    return image
 
 
 def _paste_text(image, texts, ramp):

@@ -6,13 +6,11 @@ import posixpath
 from dataclasses import dataclass
 
 from pelican import signals
-from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 
 from hub.pool import InBackground
 from hub.sources import where
 
-from .ahead import DrawingAhead
 from .cache import CardCache, write_card
 from .drawing import HEIGHT, TITLE_SIZES, WIDTH, Fonts, draw_card, fingerprint, plain_title
 from .glyphs import describe, missing_characters
@@ -63,23 +61,11 @@ def _card_of(tip, site_name, style, fonts):
     return title, caption, fingerprint(title, site_name, caption, style, fonts)
 
 
-def start_drawing_ahead(tips_reader):
-    settings = tips_reader.settings
-    cache = CardCache(settings["CACHE_PATH"])
-    ahead.start(settings, drawer(cache, str(settings["SITENAME"]), settings["SOCIAL_CARD_STYLE"], drawing.fonts))
-
-
-def offer(content):
-    """A tip just read: its card may be drawn while the next ones are read."""
-    if ahead.taking_offers and isinstance(content, Article) and content.status in ("published", "hidden"):
-        site_name, style = str(content.settings["SITENAME"]), content.settings["SOCIAL_CARD_STYLE"]
-        ahead.offer(*_card_of(content, site_name, style, drawing.fonts))
-
-
 def start_drawing(tips_reader):
     """Start drawing the cards no cache holds as soon as the tips are read, on the core reading left idle;
-    each goes into the cache and beside its tip's page (Pelican emptied the output folder already)."""
-    drawn_ahead = ahead.stop()
+    each goes into the cache and beside its tip's page (Pelican emptied the output folder already).
+    (A child drawing them while the tips were still read saved nothing measurable: clean builds of 1000
+    tips in four languages took as long, and 0.6 CPU-s more.)"""
     settings = tips_reader.settings
     style = settings["SOCIAL_CARD_STYLE"]
     fonts = drawing.fonts
@@ -91,7 +77,7 @@ def start_drawing(tips_reader):
             title, caption, key = _card_of(tip, site_name, style, fonts)
             if key in jobs or not cache.has(key):
                 jobs.setdefault(key, (title, caption, []))[2].append(_destination(tip, settings))
-    drawing.start(style, fonts, cache, site_name, jobs, drawn_ahead)
+    drawing.start(style, fonts, cache, site_name, jobs)
 
 
 def _destination(tip, settings):
@@ -138,9 +124,7 @@ def make_cards(generators):
         tip.social_card_width, tip.social_card_height = WIDTH, HEIGHT
 
     drawing.place(reused, after_drawing, length_checks, late, shown)
-    # cards drawn while the tips were read are in the cache already, but drawn by this build all the same
-    drawn_ahead = sum(1 for key, _ in reused if key in drawing.drawn_ahead)
-    LAST_BUILD.drawn, LAST_BUILD.reused = len(length_checks) + drawn_ahead, len(reused) - drawn_ahead
+    LAST_BUILD.drawn, LAST_BUILD.reused = len(length_checks), len(reused)
     logger.info("Social cards: %d to draw, %d reused from %s", LAST_BUILD.drawn, LAST_BUILD.reused, cache.path)
 
 
@@ -151,14 +135,12 @@ class Drawing:
         self.style = self.fonts = self.cache = self.site_name = None
         self.work, self.drawn, self.after_drawing, self.length_checks = [], {}, [], []
         self.jobs = []  # (key, title, caption, [where]) of every card drawn in the background
-        self.drawn_ahead = set()  # keys of the cards drawn while the tips were read
         self.shown = None  # keys of the cards this build places, once known
 
-    def start(self, style, fonts, cache, site_name, jobs, drawn_ahead=()):
+    def start(self, style, fonts, cache, site_name, jobs):
         self._forget()
         self.style, self.fonts, self.cache, self.site_name = style, fonts, cache, site_name
         self.drawn = {key: destinations for key, (_, _, destinations) in jobs.items()}
-        self.drawn_ahead = set(drawn_ahead)
         self._draw(jobs)
 
     def _draw(self, jobs):
@@ -211,22 +193,19 @@ class Drawing:
 
 
 drawing = Drawing()
-ahead = DrawingAhead()
 
 
 def drawer(cache, site_name, style, fonts):
     """What draws one card, (key, title, caption, [where in the output]), into the cache and those places,
-    and says whether it did: it may run in a forked child."""
+    unless another process drew it meanwhile and put it in place: it may run in a forked child."""
 
     def draw_one(key, title, caption, destinations=()):
-        """Whether the card was drawn here: False if another process drew it meanwhile and put it in place."""
         if cache.has(key):
-            return False
+            return
         card = draw_card(title, site_name=site_name, caption=caption, style=style, fonts=fonts)
-        cache.put(key, card.png, card.layout.shortened)  # written by the child itself: only a bool travels back
+        cache.put(key, card.png, card.layout.shortened)  # written by the child itself: nothing travels back
         for destination in destinations:
             write_card(card.png, destination)
-        return True
 
     return lambda job: draw_one(*job)
 
@@ -260,9 +239,6 @@ def _warn_too_long(tip):
 
 def register():
     signals.initialized.connect(configure)
-    signals.article_generator_init.connect(start_drawing_ahead)
-    # after the multilingual plugin's receiver (PLUGINS order), which gives a tip its language
-    signals.content_object_init.connect(offer)
     # receivers run in PLUGINS order: after the multilingual plugin has left out what it cannot build
     signals.article_generator_finalized.connect(start_drawing)
     signals.all_generators_finalized.connect(make_cards)

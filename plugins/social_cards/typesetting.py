@@ -2,7 +2,10 @@
 
 Pillow asks FreeType for every glyph of a text again on each getbbox, getlength and render (render loads
 each one three times), and a card measures dozens of candidate lines at several sizes. A Typeface loads
-each character once: its advance, its box and its coverage. It then sets text as the basic layout does:
+each character once: its advance, its box and its coverage. Measured on 4000 cards of the benchmark corpus
+(scripts/bench/cards.py), Pillow's own getbbox (each text measured once) and ImageDraw.text take 0.9 ms a
+card more: 3.6-3.8 CPU-s, 18-20 % of a clean build of 1000 tips in four languages (about 19.5 CPU-s); built
+so, that build took 4.7 CPU-s more. It sets text as the basic layout does:
 
 - glyph i starts PIXEL(P_i) pixels right of the text's origin, P_i being the sum of the advances before it
   in 26.6 fixed point; so drawing a text is drawing each character alone, shifted. Coverage adds up as in
