@@ -4,11 +4,12 @@
 
 CORPUS is a folder of tips (CORPUS/tips/*.md, e.g. one scripts/bench/corpus.py wrote). Each WAY is a commit
 or a folder holding a copy of plugins/social_cards (changed to draw another way); the first is the one the
-others are compared with. By default: HEAD and the working tree's plugins/social_cards. Every card is drawn
-every way, each way going first in turn, so that a change in the machine's load falls on all alike. It prints each way's CPU and wall time per card and for all
-of them, and each way's difference from the first: in seconds and, given the CPU and wall seconds of a
-full build (--build-cpu, --build-wall), as a share of it; then how far apart the ways' pixels are. Run it
-with the hub's Python.
+others are compared with, and a way given alone is compared with the working tree's plugins/social_cards
+(with none: HEAD is). Every card is drawn every way, each way going first in turn, so that a change in the
+machine's load falls on all alike. It prints each way's CPU and wall time per card and for all of them,
+and each way's difference from the first: in seconds and, given the CPU and wall seconds of a full build
+(--build-cpu, --build-wall), as a share of it; then how many cards have the very same pixels every way.
+Run it with the hub's Python.
 """
 
 import argparse
@@ -87,6 +88,8 @@ def main():
     parser.add_argument("--build-wall", type=float, help="wall seconds of a full build, for the share")
     parser.add_argument("--compare", type=int, default=40, help="cards whose pixels are compared (40)")
     arguments = parser.parse_args()
+    if len(arguments.ways) == 1:
+        arguments.ways.append(PLUGIN)  # one way: against the working tree's
     if len(set(arguments.ways)) < 2:
         parser.error("give two ways or more to compare")
 
