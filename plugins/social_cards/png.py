@@ -1,11 +1,11 @@
 """A card as PNG bytes: an image of palette indices and its colours, deflated by zlib-ng.
 
 Pillow's own PNG writing (Image.save(..., "PNG", compress_level=1)) deflates with the zlib its wheel links
-(the system's), which takes about four times as long as zlib-ng on the same rows. Measured on 4000 cards of the benchmark corpus
-(scripts/bench/cards.py), it takes 0.8 ms a card more: 3.1-3.3 CPU-s, 16-17 % of a clean build of 1000
-tips in four languages (about 19.5 CPU-s); built so, that build took 4.5 CPU-s more, and its files are a
-quarter larger. A palette image needs no more of PNG than four chunks, each row's filter byte left at 0
-(none), as Pillow writes them too.
+(the system's), which takes about four times as long as zlib-ng on the same rows. Measured on 4000 cards
+of the benchmark corpus (scripts/bench/cards.py), it takes 0.8 ms a card more: 3.1-3.3 CPU-s, 16-17 % of a
+clean build of 1000 tips in four languages (about 19.5 CPU-s); built so, that build took 4.5 CPU-s more,
+and its files are a quarter larger. A palette image needs no more of PNG than four chunks, each row's
+filter byte left at 0 (none), as Pillow writes them too.
 """
 
 import struct

@@ -42,12 +42,12 @@ def corpus_cards(corpus, count):
         code = lang.group(1) if lang else path.name.split(".")[-2]
         cards.append((title, Locale.parse(code).get_display_name(code).capitalize()))
     if not cards:
-        sys.exit(f"{corpus}/tips holds no .md file: give a corpus folder, e.g. one scripts/bench/corpus.py wrote")
+        sys.exit(f"{corpus}/tips holds no .md file: give a corpus, e.g. one scripts/bench/corpus.py wrote")
     return cards
 
 
 def drawing_of(way, folder):
-    """The plugin's drawing module of `way`, a folder holding the plugin or a commit, under a name of its own."""
+    """The drawing module of `way` (a folder holding the plugin, or a commit), under a name of its own."""
     package = Path(folder) / f"social_cards_{len(list(Path(folder).iterdir()))}"
     if Path(way).is_dir():
         shutil.copytree(way, package, ignore=shutil.ignore_patterns("__pycache__", "tests", "test_*"))
@@ -124,18 +124,20 @@ def main():
         more_cpu, more_wall = cpu[name] - cpu[reference], wall[name] - wall[reference]
         shares = [f"{more_cpu:+.2f} CPU-s", f"{more_wall:+.2f} s wall"]
         if arguments.build_cpu:
-            shares[0] += f" ({100 * more_cpu / arguments.build_cpu:+.1f} % of a build of {arguments.build_cpu} CPU-s)"
+            share = 100 * more_cpu / arguments.build_cpu
+            shares[0] += f" ({share:+.1f} % of a build of {arguments.build_cpu} CPU-s)"
         if arguments.build_wall:
-            shares[1] += (f" ({100 * more_wall / arguments.build_wall:+.1f} % of a build of {arguments.build_wall} s, "
-                          "were none of it beside other work)")
+            share = 100 * more_wall / arguments.build_wall
+            build = f"a build of {arguments.build_wall} s, were it all on its critical path"
+            shares[1] += f" ({share:+.1f} % of {build})"
         print(f"  {name} against {reference}: " + ", ".join(shares))
         same, worst = _apart(pngs[reference], pngs[name])
-        print(f"    of the first {len(pngs[name])} cards, {same} have the very same pixels"
-              + (f"; the others are {worst:.3f} levels apart on average at most" if same < len(pngs[name]) else ""))
+        rest = f"; the others {worst:.3f} levels apart on average at most" if same < len(pngs[name]) else ""
+        print(f"    of the first {len(pngs[name])} cards, {same} have the very same pixels{rest}")
 
 
 def _apart(pngs, others):
-    """How many of the cards have the very same pixels both ways, and the largest mean difference of the rest."""
+    """How many cards have the very same pixels both ways, and the largest mean difference of the others."""
     same, worst = 0, 0
     for png, other in zip(pngs, others):
         with Image.open(io.BytesIO(png)) as one, Image.open(io.BytesIO(other)) as two:

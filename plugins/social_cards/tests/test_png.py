@@ -42,7 +42,8 @@ def test_each_row_starts_with_filter_byte_none_and_zlib_checks_the_stream():
     width = drawn.width + 1
     assert len(rows) == width * drawn.height
     assert all(rows[row * width] == 0 for row in range(drawn.height))
-    assert b"".join(rows[row * width + 1 : (row + 1) * width] for row in range(drawn.height)) == drawn.tobytes()
+    pixels = b"".join(rows[row * width + 1 : (row + 1) * width] for row in range(drawn.height))
+    assert pixels == drawn.tobytes()
 
 
 def test_the_same_image_gives_the_same_bytes_and_no_metadata():
