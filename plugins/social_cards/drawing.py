@@ -21,7 +21,7 @@ from .typesetting import Typeface, has_kern_table, keep
 
 WIDTH, HEIGHT = 1200, 630
 # Change it whenever the drawing below changes: every cached card is then redrawn.
-RENDERER_VERSION = 5
+RENDERER_VERSION = 6
 
 EDGE = 16  # the accent band along the left side
 MARGIN = 80  # left and right, from the card's sides
