@@ -1,4 +1,4 @@
-"""remembered(): a block rendered once per key, for the pages of one flush."""
+"""remembered(): a block rendered once per key and Jinja environment (a generator's, so once per build)."""
 
 from jinja2 import DictLoader, Environment
 
@@ -41,3 +41,11 @@ def test_forgetting_renders_again():
     assert template.render(name="a", count=lambda: 1) == "1:a"
     fragments.forget()
     assert template.render(name="a", count=lambda: 2) == "2:a"
+
+
+def test_another_environment_renders_again():
+    fragments.forget()
+    first, second = environment().get_template("card.html"), environment().get_template("card.html")
+    assert first.render(name="a", count=lambda: 1) == "1:a"
+    assert second.render(name="a", count=lambda: 2) == "2:a", "a later build's generators show what it reads"
+    assert first.render(name="a", count=lambda: 3) == "1:a"
