@@ -37,7 +37,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "plain_errors",
     "content_boundary",
-    "parallel_build",
+    "incremental_writer",
     "cmark_reader",
     "multilingual",
     "ui_translations",

@@ -94,8 +94,8 @@ def test_the_site_builds_without_any_one_plugin(tmp_path, cache, as_listed, left
         assert set(built) - expected <= {name for name in built if not name.endswith(".html")}
 
 
-def test_without_the_parallel_writer_the_site_is_the_same_to_the_byte(tmp_path, cache, as_listed):
-    status, log, output = pelican(tmp_path, [plugin for plugin in PLUGINS if plugin != "parallel_build"],
+def test_without_the_incremental_writer_the_site_is_the_same_to_the_byte(tmp_path, cache, as_listed):
+    status, log, output = pelican(tmp_path, [plugin for plugin in PLUGINS if plugin != "incremental_writer"],
                                   CACHE_PATH=str(cache))
     assert status == 0, log
     assert tree(output) == as_listed

@@ -29,7 +29,7 @@ class Checking:
         LimitFilter._raised_messages = {key for key in LimitFilter._raised_messages if not key[1].startswith(path)}
         self._forget()
         self.left_out = set()
-        self.work = InBackground(check_content, [pelican.settings], 1)
+        self.work = InBackground(check_content, [pelican.settings])
 
     def _forget(self):
         """Drop the checks of a build that stopped before its tips were read."""

@@ -229,7 +229,7 @@ class RenderingAhead:
     def start(self, generator):
         self.discard()  # a build that stopped before its freebies were read
         if generator.pdf_cache.folder and can_fork():
-            self.work = InBackground(generator.render_ahead, generator.sources, 1)
+            self.work = InBackground(generator.render_ahead, generator.sources)
 
     def rendered(self):
         """The keys of the PDFs the child rendered, once it is done."""

@@ -146,7 +146,7 @@ class Drawing:
     def _draw(self, jobs):
         work = [(key, *job) for key, job in jobs.items()]
         self.jobs += work
-        self.work.append(InBackground(self._drawer(), work, 1))
+        self.work.append(InBackground(self._drawer(), work))
 
     def _drawer(self):
         return drawer(self.cache, self.site_name, self.style, self.fonts)
@@ -155,7 +155,7 @@ class Drawing:
         self.after_drawing, self.length_checks, self.shown = after_drawing, length_checks, shown
         self._draw(late)
         # copying thousands of files is slow on some disks: done beside the rendering too
-        self.work.append(InBackground(lambda placing: self.cache.copy_to(*placing), reused, 1))
+        self.work.append(InBackground(lambda placing: self.cache.copy_to(*placing), reused))
 
     def finish(self, pelican=None):
         work, self.work = self.work, []

@@ -4,7 +4,7 @@
 
 Runs the hub's normal build (`pelican content -o output -s pelicanconf.py`, all plugins) once, in this
 process, under cProfile, from clean (no output, no cache folder; --keep-cache keeps the previous build's
-cache), in one process (BUILD_PROCESSES=1: cProfile cannot see into forked children), on the benchmark
+cache), in this process (cProfile does not see the background work of forked children), on the benchmark
 corpus of that shape (bench-work/SHAPE-N/site), then prints the top functions by cumulative time and by own
 (total) time. The raw profile is kept in bench-work/hub-SHAPE-N.prof (for pstats or snakeviz). Run it with
 the hub's Python: `make bench-profile` does.
@@ -80,7 +80,7 @@ def main(argv=None):
     start, cpu = time.perf_counter(), time.process_time()
     profiler.enable()
     try:
-        pelican_main(["content", "-o", "output", "-s", "pelicanconf.py", "-e", "BUILD_PROCESSES=1"])
+        pelican_main(["content", "-o", "output", "-s", "pelicanconf.py"])
         code = 0
     except SystemExit as stop:
         code = stop.code or 0

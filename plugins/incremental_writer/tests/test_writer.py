@@ -5,14 +5,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from parallel_build import writer
-from parallel_build.writer import LAST_BUILD, PageRenderError, Pending, _in_order, write_if_changed
+from incremental_writer.writer import (
+    LAST_BUILD,
+    PageRenderError,
+    Pending,
+    _in_order,
+    page_folder_written,
+    write_if_changed,
+)
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.log import LimitFilter
 from support import ROOT, build
-
-from hub.pool import fork_map_groups
 
 
 def files(output):
@@ -35,14 +39,6 @@ def content(tmp_path_factory):
     copy = tmp_path_factory.mktemp("content") / "content"
     shutil.copytree(ROOT / "content", copy)
     return copy
-
-
-def test_pages_rendered_on_two_cores_are_the_pages_rendered_on_one(tmp_path):
-    fresh_build(tmp_path / "one", BUILD_PROCESSES=1, SEARCH_ENABLED=False)
-    fresh_build(tmp_path / "two", BUILD_PROCESSES=2, SEARCH_ENABLED=False)
-    one, two = html_files(tmp_path / "one"), html_files(tmp_path / "two")
-    assert len(one) > 100
-    assert one == two
 
 
 def test_a_second_build_rewrites_no_page_and_an_edit_rewrites_only_what_shows_it(tmp_path, content):
@@ -90,7 +86,7 @@ def test_a_failing_template_names_the_page(tmp_path):
 def test_a_tip_edited_between_two_builds_of_one_process_shows_edited_on_the_listings(tmp_path, content):
     # rendered in this process, where the tips' cards are remembered for the listings of one build
     output = tmp_path / "output"
-    fresh_build(output, PATH=str(content), BUILD_PROCESSES=1, SEARCH_ENABLED=False)
+    fresh_build(output, PATH=str(content), SEARCH_ENABLED=False)
     home = output / "en" / "index.html"
     tip = content / "tips" / "ask-for-reviews.en.md"
     text = tip.read_text(encoding="utf-8")
@@ -98,7 +94,7 @@ def test_a_tip_edited_between_two_builds_of_one_process_shows_edited_on_the_list
     assert old_title in home.read_text(encoding="utf-8")
     tip.write_text(text.replace(old_title, "A title edited since the last build", 1), encoding="utf-8")
     try:
-        fresh_build(output, PATH=str(content), BUILD_PROCESSES=1, SEARCH_ENABLED=False)
+        fresh_build(output, PATH=str(content), SEARCH_ENABLED=False)
     finally:
         tip.write_text(text, encoding="utf-8")
     shown = home.read_text(encoding="utf-8")
@@ -127,26 +123,21 @@ def test_every_folders_tips_and_pages_are_rendered_before_any_listing():
     ]
 
 
-def test_the_first_languages_content_is_rendered_first_so_its_index_can_start(tmp_path, monkeypatch):
-    asked = []
+def test_the_first_languages_content_is_written_first_so_its_index_can_start(tmp_path):
+    parts = []
 
-    def recording(function, groups, processes):
-        asked.append([[path for path, _ in group] for group in groups])
-        return fork_map_groups(function, groups, processes)
+    def note(writer, folder, part, paths, whole_site):
+        parts.append((folder, part))
 
-    monkeypatch.setattr(writer, "fork_map_groups", recording)
-    fresh_build(tmp_path / "output", BUILD_PROCESSES=2, SEARCH_ENABLED=False)
-    [groups] = asked
-    first = {os.path.relpath(path, tmp_path / "output").split(os.sep)[0] for path in groups[0]}
-    [language] = first
-    # the pages search reads: the language's tips, pages and freebies
-    content = {
-        str(path) for path in (tmp_path / "output" / language).rglob("*.html")
-        if "data-pagefind-body" in path.read_text(encoding="utf-8")
-    }
-    assert content and content <= set(groups[0]), "first a language's content, whose index starts once it is written"
-    later = {path for group in groups[1:] for path in group}
-    assert os.path.join(str(tmp_path / "output"), language, "index.html") in later, "its listings come later"
+    page_folder_written.connect(note)
+    try:
+        fresh_build(tmp_path / "output", SEARCH_ENABLED=False)
+    finally:
+        page_folder_written.disconnect(note)
+    contents = [folder for folder, part in parts if part == "content"]
+    assert parts[: len(contents)] == [(folder, "content") for folder in contents], "every language's content first"
+    assert {"en", "fr", "pl", "fi"} <= set(contents)
+    assert ("en", "listings") in parts[len(contents):], "the listings come later"
 
 
 def test_content_written_comes_once_the_page_is_on_disk_whole(tmp_path):
@@ -157,7 +148,7 @@ def test_content_written_comes_once_the_page_is_on_disk_whole(tmp_path):
 
     signals.content_written.connect(read_back)
     try:
-        fresh_build(tmp_path / "output", BUILD_PROCESSES=2, SEARCH_ENABLED=False)
+        fresh_build(tmp_path / "output", SEARCH_ENABLED=False)
     finally:
         signals.content_written.disconnect(read_back)
     pages = {str(path) for path in (tmp_path / "output").rglob("*.html")}

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from parallel_build.writer import LAST_BUILD
+from incremental_writer.writer import LAST_BUILD
 from pelican.log import LimitFilter
 from support import ROOT, build
 

@@ -1,10 +1,12 @@
-"""A Pelican writer that renders pages on every core and leaves files whose bytes did not change alone.
+"""A Pelican writer that renders each page once every generator has asked for its pages, only when what it is
+rendered from changed since its file was written, and writes a file only when its bytes change.
 
 Pelican's writer renders each page as its generator asks for it. This one notes the page and its
 variables, as Pelican would pass them to the template. Once every generator has asked for its pages,
-`flush()` renders them in this process and in forked children, writes a file only when its bytes differ
-from what is there (an unchanged page keeps its file and its date, and the dev server's browser is not
-reloaded for it), and sends `content_written` for each, as Pelican does, once the file is on disk.
+`flush()` leaves alone the pages whose digest (hub.page_inputs) is the one their file was written from,
+renders the others, writes a file only when its bytes differ from what is there (an unchanged page keeps its
+file and its date, and the dev server's browser is not reloaded for it), and sends `content_written` for
+each page, as Pelican does, once its file is on disk.
 """
 
 import logging
@@ -21,7 +23,6 @@ from pelican.writers import Writer
 from hub.files import write_if_changed
 from hub.page_inputs import build_digest, item_digests, page_digest, site_digest
 from hub.pages import written_page
-from hub.pool import build_processes, fork_map_groups
 
 from .rendered import RenderedPages
 
@@ -60,7 +61,7 @@ class Pending:
         return {**self.shared, **self.own}
 
 
-class ParallelWriter(Writer):
+class IncrementalWriter(Writer):
     """Pelican's writer, but a page without pagination is only noted when a generator asks for it, and
     rendered with the others by flush(), which then sends `content_written` for it, its file on disk.
     Paginated pages and feeds are written at once by Pelican's own code."""
@@ -101,39 +102,29 @@ class ParallelWriter(Writer):
         those whose file already holds what rendering them again would give; returns the WriteCount."""
         pages = list(self.pending.items())
         self.pending = {}
-        processes = build_processes(self.settings)
         count = WriteCount()
         memo = RenderedPages(self.settings.get("CACHE_PATH") if self.whole_site else None, self.output_path)
         digests = _digests(pages) if memo.path and pages else {}
         parts = _in_order(pages, self.output_path)
         to_render = [[page for page in group if not memo.holds(page[0], digests.get(page[0]))] for _, _, group in parts]
-        # once the first folder's content is written, its language's search index is made while the rest renders
-        rendered = fork_map_groups(_render_and_write, to_render, processes)
-        try:
-            for (folder, part, group), todo, outcomes in zip(parts, to_render, rendered):
-                outcomes = dict(zip((path for path, _ in todo), outcomes))
-                written = set()
-                for path, pending in group:
-                    outcome = outcomes.get(path, False)
-                    if isinstance(outcome, _Failure):
-                        logger.debug("%s", outcome.trace)
-                        raise PageRenderError(
-                            f"{os.path.relpath(path, self.output_path)}: the template {outcome.template} "
-                            f"failed at {outcome.where}: {outcome.error}; correct the template"
-                        )
-                    if outcome:
+        # rendered in this process: on two cores the other one is the background work's (the search index, the
+        # cards, the PDFs), and renderers forked beside it made clean builds of every corpus shape slower
+        for (folder, part, group), todo in zip(parts, to_render):
+            rendering = {path for path, _ in todo}
+            written = set()
+            for path, pending in group:
+                if path in rendering:
+                    if _render_and_write(path, pending, self.output_path):
                         written.add(path)
                         logger.info('Writing "%s"', path)
-                    if path in outcomes and path in digests:
+                    if path in digests:
                         memo.note(path, digests[path])
-                    signals.content_written.send(path, context=pending.context())
-                count.rendered += len(todo)
-                count.written += len(written)
-                count.unchanged += len(group) - len(written)
-                # what reads one folder's content (its language's search index) may start while the rest renders
-                page_folder_written.send(self, folder=folder, part=part, paths=written, whole_site=self.whole_site)
-        finally:
-            rendered.close()
+                signals.content_written.send(path, context=pending.context())
+            count.rendered += len(todo)
+            count.written += len(written)
+            count.unchanged += len(group) - len(written)
+            # what reads one folder's content (its language's search index) may start while the rest renders
+            page_folder_written.send(self, folder=folder, part=part, paths=written, whole_site=self.whole_site)
         memo.save()
         LAST_BUILD.rendered, LAST_BUILD.written, LAST_BUILD.unchanged = count.rendered, count.written, count.unchanged
         return count
@@ -166,26 +157,20 @@ def _shows_content(pending):
     return isinstance(written_page(pending.own), Content)
 
 
-@dataclass
-class _Failure:
-    template: str
-    where: str  # the template file and line that failed
-    error: str
-    trace: str
-
-
-def _render_and_write(page):
+def _render_and_write(path, pending, output_path):
     """Render one noted page; True if its file was written, False if it already held these bytes."""
-    path, pending = page
     context = pending.context()
     if context.get("localsiteurl"):
         # as Pelican does just before rendering: a page with relative URLs links its content from where it is
         pending.shared["localsiteurl"] = context["localsiteurl"]
     try:
         data = pending.template.render(context).encode("utf-8")
-    except Exception as error:  # raised in the parent with the page's name; a child cannot log for it
+    except Exception as error:
         frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".html")]
         where = f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else pending.template.name
-        return _Failure(pending.template.name, where, f"{type(error).__name__}: {error}", traceback.format_exc())
+        raise PageRenderError(
+            f"{os.path.relpath(path, output_path)}: the template {pending.template.name} failed at {where}: "
+            f"{type(error).__name__}: {error}; correct the template"
+        ) from error
     os.makedirs(os.path.dirname(path), exist_ok=True)
     return write_if_changed(path, data)

@@ -1,14 +1,14 @@
-"""Signal receivers: hand Pelican the parallel writer, and have it write its pages once every generator has
+"""Signal receivers: hand Pelican the incremental writer, and have it write its pages once every generator has
 asked for theirs, before the `finalized` signal, whose receivers read the output (the sitemap, the search index).
 
-Without this plugin Pelican's own writer renders each page as it is asked for: the same files, one core.
+Without this plugin Pelican's own writer renders every page as it is asked for: the same files, every time.
 """
 
 import logging
 
 from pelican import signals
 
-from .writer import ParallelWriter
+from .writer import IncrementalWriter
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ def provide_writer(pelican):
     return _Tracked
 
 
-class _Tracked(ParallelWriter):
+class _Tracked(IncrementalWriter):
     whole_site = True
 
     def __init__(self, *args, **kwargs):

@@ -1,1 +1,0 @@
-from .parallel_build import register  # noqa: F401
