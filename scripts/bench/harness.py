@@ -111,7 +111,7 @@ def run_timed(command, cwd, log):
     """Run a command to its end, its output in `log`: a Timed.
 
     The CPU times are the whole process tree's: wait4() gives the command's own and those of every descendant
-    waited for (the rendering processes it forks, the programs it runs), as the kernel adds a child's times
+    waited for (the background processes it forks, the programs it runs), as the kernel adds a child's times
     to its parent's when the parent reaps it.
     """
     with open(log, "wb") as out:

@@ -667,7 +667,7 @@ from run to run:
   measured builds wait a minute after that removal), and the disk is synced before each build, so that no
   build pays for the writing or the removal of files by the one before.
 - **CPU user, CPU system, kernel share**: the user and system CPU time of the build's whole process tree (the
-  build and every process it starts and waits for: the hub's rendering processes, the search indexer), from
+  build and every process it starts and waits for: the hub's background processes (cards, PDFs, checks), the search indexer), from
   `wait4()`, which other load on the machine disturbs less than wall time; the kernel share is the system
   time's share of the two.
 - **Rebuild after a one-word edit**: one word of one English tip changed (a tip in all four languages, near
