@@ -26,7 +26,7 @@ COMPILED := $(CATALOGS:.po=.mo)
 help:
 	@echo "make serve                 build the sample site and serve it on http://$(HOST):$(PORT)"
 	@echo "make test                  run the whole test suite"
-	@echo "make bench                 time a build of 250 synthetic tips per language against stock Pelican (bench-1000: 1000)"
+	@echo "make bench                 time builds of six corpus shapes against stock Pelican (TIPS=1000, SHAPES=short,long)"
 	@echo "make audit                 Lighthouse scores of a tip and a home page of the live build"
 	@echo "make check                 check every tip, page and freebie; one line per problem"
 	@echo "make translations-status   every tip's languages: current, outdated, untracked or missing"
