@@ -1,11 +1,14 @@
 """Build the hub with Pelican and read what it wrote."""
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from bs4 import BeautifulSoup
 from pelican import Pelican
+from pelican.log import LimitFilter
 from pelican.settings import read_settings
 from pelican.utils import slugify
 
@@ -33,6 +36,24 @@ def build(output, settings_file=DEV_SETTINGS, **overrides):
     )
     Pelican(settings).run()
     return settings
+
+
+def fresh_build(output, settings_file=DEV_SETTINGS, **overrides):
+    """build(), with every warning shown again: Pelican shows each one once per process, and each build of a
+    test must show its own."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+    return build(output, settings_file, **overrides)
+
+
+def pelican_run(content, output, settings_file=DEV_SETTINGS, **environment):
+    """`pelican` as an owner runs it, in a process of its own (a plugin an earlier build loaded in this one
+    would still be connected to Pelican's signals): (its exit status, what it logged, one line per message)."""
+    result = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "pelican"), str(content), "-o", str(output), "-s", str(settings_file)],
+        cwd=ROOT, capture_output=True, text=True, env={"COLUMNS": "1000", "PATH": "/usr/bin:/bin", **environment},
+    )
+    return result.returncode, result.stdout + result.stderr
 
 
 def html(path):
@@ -154,9 +175,6 @@ def settings_file(folder, **settings):
 
 def make_check(settings=DEV_SETTINGS, path=None):
     """`make check` as a writer runs it, in a process of its own: (its exit status, what it printed)."""
-    import subprocess
-    import sys
-
     result = subprocess.run(
         [sys.executable, "-m", "content_checks", "-s", str(settings), *(["--path", str(path)] if path else [])],
         cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": f"{ROOT}:{ROOT / 'plugins'}", "PATH": "/usr/bin:/bin"},

@@ -5,7 +5,6 @@ tip is photographed at phone and desktop widths (build/screenshots/) for people 
 
 import pytest
 from pelican.settings import read_settings
-
 from support import DEV_SETTINGS, ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

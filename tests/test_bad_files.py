@@ -1,11 +1,9 @@
 """A file that cannot be built is named with its file and line, by `make check` and by the build, and left out;
 every other page is still built. Each case below stopped every page of the site before."""
 
-import subprocess
 
 import pytest
-
-from support import DEV_SETTINGS, ROOT, html, make_check, settings_file, tip_source
+from support import DEV_SETTINGS, ROOT, html, make_check, pelican_run, settings_file, tip_source
 
 # file (under content/), its text, the line named, words of the message
 PAGE = "Title: {title}\n{extra}\nSome text.\n"
@@ -58,11 +56,8 @@ def _file(case):
 @pytest.fixture(scope="module")
 def built(bad_content):
     output = bad_content.parent / "output"
-    result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "pelican"), str(bad_content), "-o", str(output), "-s", str(DEV_SETTINGS)],
-        cwd=ROOT, capture_output=True, text=True, env={"COLUMNS": "400", "PATH": "/usr/bin:/bin"},
-    )
-    return output, result.returncode, result.stdout + result.stderr
+    status, log = pelican_run(bad_content, output)
+    return output, status, log
 
 
 @pytest.fixture(scope="module")
@@ -129,11 +124,7 @@ def test_languages_whose_url_words_cannot_work_are_one_line_from_check_and_build
     assert returncode == 1
     line = next(number for number, text in enumerate(settings.read_text().splitlines(), 1) if text.startswith("LANGUAGES"))
     assert f"{settings}:{line}: LANGUAGES['fr']" in printed and named in printed, printed
-    built = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "pelican"), str(ROOT / "content"), "-o", str(tmp_path / "out"), "-s", str(settings)],
-        cwd=ROOT, capture_output=True, text=True, env={"COLUMNS": "400", "PATH": "/usr/bin:/bin"},
-    )
-    logged = built.stdout + built.stderr
-    assert built.returncode != 0
+    status, logged = pelican_run(ROOT / "content", tmp_path / "out", settings)
+    assert status != 0
     assert "Traceback" not in logged and "LANGUAGES['fr']" in logged and named in logged, logged
     assert not (tmp_path / "out" / "fr").exists()

@@ -20,7 +20,6 @@ REQUIRED = ["title", "date", "category", "tags", "summary", "slug", "lang"]
 sys.path.append(str(ROOT / "scripts" / "bench"))
 import corpus  # noqa: E402
 
-
 SHAPES = ["current", "short", "long", "few-tags", "many-tags", "one-language-half"]
 EVERYDAY_TAGS = 16  # the first tags of words.TAGS, which all but many-tags draw from
 

@@ -9,9 +9,9 @@ import sys
 import pytest
 from babel.support import Translations
 from pelican.settings import read_settings
+from support import DEV_SETTINGS, PUBLISH_SETTINGS, ROOT, build, html, make_check, pages, settings_file
 
 from hub.catalogs import catalog_problems
-from support import DEV_SETTINGS, PUBLISH_SETTINGS, ROOT, build, html, make_check, pages, settings_file
 
 FRENCH = "translations/fr/LC_MESSAGES/messages.po"
 

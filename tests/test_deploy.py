@@ -16,8 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
-from hub.publish_marker import MARKER_NAME, write_marker
 from support import PUBLISH_SETTINGS, PUBLISHED_SECRET, PUBLISHED_SITEURL, ROOT
+
+from hub.publish_marker import MARKER_NAME, write_marker
 
 SSHD = "/usr/sbin/sshd"
 

@@ -1,11 +1,10 @@
 """The dev server keeps serving the last good build when a build fails, and says why."""
 
 import importlib.util
-import os
 import logging
+import os
 
 import pytest
-
 from support import DEV_SETTINGS, ROOT
 
 

@@ -1,10 +1,9 @@
 """What a reader does, in a real browser: get a gated freebie, copy a link, and talk to no one but the site."""
 
 import pytest
-from playwright.sync_api import expect
-
 from browser import SUBSCRIBE_PATH, LocalSite
 from freebies.links import delivery_links
+from playwright.sync_api import expect
 from support import DEV_SETTINGS, build, html
 
 SECRET = "the secret of the browser test site"

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 from pelican.settings import read_settings
-
 from support import DEV_SETTINGS, ROOT, build, html
 
 SWEDISH_TIP = """Title: Ge först, fråga sedan

@@ -12,7 +12,14 @@ import pytest
 from content_checks.checks import check_content
 from pelican.settings import read_settings
 from support import (
-    DEV_SETTINGS, PUBLISH_SETTINGS, PUBLISHED_SECRET, PUBLISHED_SITEURL, ROOT, build, html, is_private,
+    DEV_SETTINGS,
+    PUBLISH_SETTINGS,
+    PUBLISHED_SECRET,
+    PUBLISHED_SITEURL,
+    ROOT,
+    build,
+    html,
+    is_private,
 )
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -10,7 +10,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from pelican.settings import read_settings
-
 from support import DEV_SETTINGS, PUBLISH_SETTINGS, PUBLISHED_SECRET, build, tip_pages
 
 # Everything a tip page loads, uncompressed: HTML, CSS, scripts, fonts, icons; not the article's own images.

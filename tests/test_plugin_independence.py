@@ -3,14 +3,11 @@ that plugin's feature only. Each build is a real `pelican` run in a process of i
 a plugin loaded by an earlier build in the same process would still be connected to Pelican's signals."""
 
 import hashlib
-import os
 import random
 import re
-import subprocess
-import sys
 
 import pytest
-from support import ROOT, settings_file
+from support import ROOT, pelican_run, settings_file
 
 from pelicanconf import PLUGINS
 
@@ -29,13 +26,9 @@ OWN_FILES = {
 def pelican(folder, plugins, **settings):
     """A `pelican` run of the sample site with these PLUGINS: (exit status, what it logged, output folder)."""
     folder.mkdir(parents=True, exist_ok=True)
-    settings = settings_file(folder, PLUGINS=plugins, **settings)
     output = folder / "output"
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(ROOT / "content"), "-o", str(output), "-s", str(settings)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "COLUMNS": "1000"},  # one line per message
-    )
-    return result.returncode, result.stdout + result.stderr, output
+    status, log = pelican_run(ROOT / "content", output, settings_file(folder, PLUGINS=plugins, **settings))
+    return status, log, output
 
 
 def tree(output):

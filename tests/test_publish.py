@@ -8,7 +8,6 @@ import sys
 import time
 
 import pytest
-
 from support import PUBLISH_SETTINGS, PUBLISHED_SECRET, PUBLISHED_SITEURL, ROOT
 
 from hub.output_lock import holding

@@ -6,7 +6,6 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import feedparser
 import pytest
-
 from support import PUBLISH_SETTINGS, PUBLISHED_SECRET, PUBLISHED_SITEURL, build, html
 
 TITLE = '<b>Bold</b> & "quotes" </script> &amp; more'

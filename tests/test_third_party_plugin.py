@@ -2,13 +2,10 @@
 `content_written`, makes the derivatives of its images and rewrites the page to show them, so the page must
 be on disk, complete, when the signal comes (pinned in requirements.txt; used by no setting of the site)."""
 
-import os
 import shutil
-import subprocess
-import sys
 
 from PIL import Image
-from support import ROOT, html, settings_file, tip_pages
+from support import ROOT, html, pelican_run, settings_file, tip_pages
 
 from pelicanconf import PLUGINS
 
@@ -31,12 +28,8 @@ def test_image_process_makes_and_shows_the_derivative_of_an_image_in_a_tip(tmp_p
         PLUGINS=[*PLUGINS, "pelican.plugins.image_process"], IMAGE_PROCESS={"thumb": THUMB},
     )
     output = tmp_path / "output"
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "COLUMNS": "1000"},
-    )
-    log = result.stdout + result.stderr
-    assert result.returncode == 0 and "ERROR" not in log and "Traceback" not in log, log
+    status, log = pelican_run(content, output, settings)
+    assert status == 0 and "ERROR" not in log and "Traceback" not in log, log
 
     [page] = [document for path, document in tip_pages(output, "en") if document.select_one('img[alt="The shop front"]')]
     image = page.select_one('img[alt="The shop front"]')

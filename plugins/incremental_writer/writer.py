@@ -105,22 +105,19 @@ class IncrementalWriter(Writer):
         count = WriteCount()
         memo = RenderedPages(self.settings.get("CACHE_PATH") if self.whole_site else None, self.output_path)
         digests = _digests(pages) if memo.path and pages else {}
-        parts = _in_order(pages, self.output_path)
-        to_render = [[page for page in group if not memo.holds(page[0], digests.get(page[0]))] for _, _, group in parts]
         # rendered in this process: on two cores the other one is the background work's (the search index, the
         # cards, the PDFs), and renderers forked beside it made clean builds of every corpus shape slower
-        for (folder, part, group), todo in zip(parts, to_render):
-            rendering = {path for path, _ in todo}
+        for folder, part, group in _in_order(pages, self.output_path):
             written = set()
             for path, pending in group:
-                if path in rendering:
+                if not memo.holds(path, digests.get(path)):
+                    count.rendered += 1
                     if _render_and_write(path, pending, self.output_path):
                         written.add(path)
                         logger.info('Writing "%s"', path)
                     if path in digests:
                         memo.note(path, digests[path])
                 signals.content_written.send(path, context=pending.context())
-            count.rendered += len(todo)
             count.written += len(written)
             count.unchanged += len(group) - len(written)
             # what reads one folder's content (its language's search index) may start while the rest renders

@@ -4,10 +4,9 @@ import subprocess
 import sys
 
 import pytest
-from pelican.settings import read_settings
-
 from content_checks.checks import check_content
-from support import DEV_SETTINGS, ROOT, html, tip_source
+from pelican.settings import read_settings
+from support import DEV_SETTINGS, ROOT, html, pelican_run, tip_source
 
 # file (under content/), its bytes, the line the problem is on (0: the whole file), words of the message
 CASES = {
@@ -111,12 +110,8 @@ def test_a_build_of_the_whole_bad_set_warns_and_still_builds_the_good_pages(cont
     for name, data, _, _ in CASES.values():
         (content / name).write_bytes(data)
     output = tmp_path / "output"
-    result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "pelican"), str(content), "-o", str(output), "-s", str(DEV_SETTINGS)],
-        cwd=ROOT, capture_output=True, text=True, env={"COLUMNS": "400", "PATH": "/usr/bin:/bin"},
-    )
-    logged = result.stdout + result.stderr
-    assert result.returncode == 0, logged
+    status, logged = pelican_run(content, output)
+    assert status == 0, logged
     assert "Traceback" not in logged
     for name, _, _, _ in CASES.values():
         assert str(content / name) in logged, f"{name} is not reported"

@@ -6,15 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+import support
 from incremental_writer.writer import LAST_BUILD
-from pelican.log import LimitFilter
-from support import ROOT, build
+from support import ROOT
 
 
 def fresh_build(output, **overrides):
-    LimitFilter._raised_messages.clear()
-    LimitFilter._group_count.clear()
-    return build(output, SEARCH_ENABLED=False, **overrides)
+    return support.fresh_build(output, SEARCH_ENABLED=False, **overrides)
 
 
 def tree(output):

@@ -15,8 +15,7 @@ from incremental_writer.writer import (
 )
 from pelican import signals
 from pelican.contents import Article, Page
-from pelican.log import LimitFilter
-from support import ROOT, build
+from support import ROOT, fresh_build
 
 
 def files(output):
@@ -25,12 +24,6 @@ def files(output):
 
 def html_files(output):
     return {path: data for path, data in files(output).items() if path.suffix == ".html"}
-
-
-def fresh_build(output, **overrides):
-    LimitFilter._raised_messages.clear()
-    LimitFilter._group_count.clear()
-    return build(output, **overrides)
 
 
 @pytest.fixture(scope="module")
