@@ -14,6 +14,7 @@ from hub.sources import where
 from .cache import CardCache, write_card
 from .drawing import HEIGHT, TITLE_SIZES, WIDTH, Fonts, draw_card, fingerprint, plain_title
 from .glyphs import describe, missing_characters
+from .memory import keep_freed_memory
 from .settings import style_from
 
 logger = logging.getLogger(__name__)
@@ -198,10 +199,13 @@ drawing = Drawing()
 def drawer(cache, site_name, style, fonts):
     """What draws one card, (key, title, caption, [where in the output]), into the cache and those places,
     unless another process drew it meanwhile and put it in place: it may run in a forked child."""
+    kept_memory = []
 
     def draw_one(key, title, caption, destinations=()):
         if cache.has(key):
             return
+        if not kept_memory:
+            kept_memory.append(keep_freed_memory())  # in the process that draws: the forked child
         card = draw_card(title, site_name=site_name, caption=caption, style=style, fonts=fonts)
         cache.put(key, card.png, card.layout.shortened)  # written by the child itself: nothing travels back
         for destination in destinations:
