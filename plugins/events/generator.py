@@ -83,6 +83,17 @@ class EventsGenerator(Generator):
         return datetime(*moment.timetuple()[:6], tzinfo=ZoneInfo(self.settings.get("TIMEZONE") or "UTC"))
 
     def _read(self, path):
+        # the header first: Pelican itself stops at a Timezone it does not know, with no line to show
+        source = os.path.join(self.path, path)
+        header = read_header_lines(source)
+        if header is None:
+            logger.error("%s: is not UTF-8 text; save it as UTF-8", source)
+            return None
+        try:
+            facts = read_facts(source, header, self.settings.get("TIMEZONE") or "UTC")
+        except BadEvent as error:
+            logger.error("%s (the event is left out of the build)", error.problem)
+            return None
         try:
             event = self.readers.read_file(base_path=self.path, path=path, content_class=EventPage, context=self.context)
         except Exception as error:  # a reader's error: say which file, build the rest
@@ -96,15 +107,7 @@ class EventsGenerator(Generator):
         event.override_save_as = save_as(event.override_url)
         if not event.is_valid():
             return None  # a missing title, reported by Pelican
-        header = read_header_lines(event.source_path)
-        if header is None:
-            logger.error("%s: is not UTF-8 text; save it as UTF-8", event.source_path)
-            return None
-        try:
-            event.facts = read_facts(event.source_path, header, self.settings.get("TIMEZONE") or "UTC")
-        except BadEvent as error:
-            logger.error("%s (the event is left out of the build)", error.problem)
-            return None
+        event.facts = facts
         event.past = event.facts.end <= self.now
         event.uid = f"{event.translation_key}-{event.lang}@{self._uid_domain()}"
         event.ics_url = f"{event.override_url}{event.slug}.ics"
