@@ -45,6 +45,7 @@ PLUGINS = [
     "review_prompts",
     "newsletter",
     "freebies",
+    "events",
     "content_checks",
     "translation_status",
     "site_search",
@@ -80,6 +81,16 @@ NEWSLETTER = {"provider": "buttondown", "username": "reciprocityhub"}
 # e.g. {"review-request-kit": {"*": {"form_id": "…"}}} for one Kit form per freebie.
 # The secret behind the delivery URLs comes from the environment in publishconf.py.
 FREEBIE_SIGNUP = {}
+
+# Events (content/events/): each language's events page lists them at
+# /<lang>/<EVENT_URL_WORDS[lang]>/, with a calendar feed (EVENT_FEED_NAME) there
+# and an .ics file per event. An event with `Signup: yes` posts its form to the
+# NEWSLETTER provider; EVENT_SIGNUP changes that form per event and language, as
+# FREEBIE_SIGNUP does. EVENTS_NOW ("YYYY-MM-DD HH:MM", in TIMEZONE) fixes the
+# moment that makes an event past; None: when the build runs. EVENT_UID_DOMAIN
+# ends each calendar UID ("": SITENAME made into a slug).
+EVENT_URL_WORDS = {"en": "events", "fr": "evenements", "pl": "wydarzenia", "fi": "tapahtumat"}
+EVENT_SIGNUP = {}
 
 # Review prompts after each tip, per language ("*": every other language); every
 # reader gets the same invitation. Platforms: google (place_id), trustpilot
