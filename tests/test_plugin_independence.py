@@ -17,6 +17,7 @@ SEARCH_BUNDLE = "pagefind/"
 # what each plugin adds to the output that the site has without it (beyond these, the same pages)
 OWN_FILES = {
     "freebies": re.compile(r"/(freebies|cadeaux|materialy|materiaalit)/"),
+    "stories": re.compile(r"/(stories|temoignages|historie|tarinat)/"),
     "site_search": re.compile(r"(^pagefind/|/(search|recherche|szukaj|haku)/)"),
     "social_cards": re.compile(r"card\.png$"),
     "discovery": re.compile(r"(^robots\.txt|sitemap\.xml)$"),
