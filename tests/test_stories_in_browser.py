@@ -5,7 +5,7 @@ honeypot stays empty."""
 import pytest
 from browser import SUBSCRIBE_PATH, LocalSite
 from playwright.sync_api import expect
-from support import DEV_SETTINGS, build
+from support import DEV_SETTINGS, ROOT, build
 
 from pelicanconf import STORIES
 
@@ -74,3 +74,29 @@ def test_the_honeypot_cannot_be_reached_with_the_keyboard(page, served):
     assert page.get_attribute("input[name=_gotcha]", "tabindex") == "-1"
     assert not page.locator("input[name=_gotcha]").is_visible() or page.evaluate(
         "document.querySelector('input[name=_gotcha]').getBoundingClientRect().right < 0")
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_OPTIONS = "{resultTypes: ['violations'], rules: {'target-size': {enabled: true}}}"
+STORY_PAGES = {
+    "en": ["en/stories/", "en/your-story/"],
+    "fr": ["fr/temoignages/", "fr/votre-histoire/"],
+    "pl": ["pl/historie/", "pl/twoja-historia/"],
+    "fi": ["fi/tarinat/", "fi/kerro-tarinasi/"],
+}
+
+
+@pytest.mark.parametrize("dark_phone", [False, True], ids=["desktop", "dark-phone"])
+@pytest.mark.parametrize("path", [path for paths in STORY_PAGES.values() for path in paths])
+def test_axe_finds_no_violation_on_the_wall_and_the_invitation(browser, served, path, dark_phone):
+    options = {"color_scheme": "dark", "viewport": {"width": 390, "height": 844}, "is_mobile": True} if dark_phone else {}
+    context = browser.new_context(**options)
+    try:
+        page = context.new_page()
+        assert page.goto(f"{served.origin}/{path}").ok
+        assert AXE.exists(), f"{AXE.relative_to(ROOT)} is missing: run `make test`, which installs it with npm ci"
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(f"axe.run(document, {AXE_OPTIONS}).then(results => results.violations)")
+        assert not violations, [(v["id"], [node["target"] for node in v["nodes"]]) for v in violations]
+    finally:
+        context.close()
