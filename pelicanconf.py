@@ -46,6 +46,7 @@ PLUGINS = [
     "newsletter",
     "freebies",
     "events",
+    "stories",
     "content_checks",
     "translation_status",
     "site_search",
@@ -91,6 +92,25 @@ FREEBIE_SIGNUP = {}
 # ends each calendar UID ("": SITENAME made into a slug).
 EVENT_URL_WORDS = {"en": "events", "fr": "evenements", "pl": "wydarzenia", "fi": "tapahtumat"}
 EVENT_SIGNUP = {}
+# Customers' stories (content/stories/<name>.<lang>.md, added by hand once read): the page with
+# `Template: story_form` asks for them; each language has a wall of them (its URL word in "wall"), the home
+# page shows the latest "on_home", and a tip the latest "on_tip" of those whose `Tip:` names it.
+# "form": any form endpoint (Formspree, Basin, Netlify Forms, listmonk, Formbricks, your own handler):
+#   {"action": "https://…", "fields": {"name": …, "town": …, "experienced": …, "story": …, "email": …,
+#    "consent": …}, "honeypot": "…", "hidden": {…}} ({lang} in a hidden value becomes the page's language);
+#   {} for none. "email": the address of the mailto: link, which works without any endpoint.
+STORIES = {
+    "form": {"action": "https://formspree.io/f/reciprocity-stories", "honeypot": "_gotcha",
+             "hidden": {"_subject": "Story ({lang})"}},
+    "email": "stories@reciprocity-hub.example",
+    "wall": {"*": "stories", "fr": "temoignages", "pl": "historie", "fi": "tarinat"},
+    "on_home": 3,
+    "on_tip": 2,
+}
+# The note "How we publish stories", beside every story: how stories are known to be real ("contact": we
+# write back to the teller; "records": we find the visit or order in our records; "none": not checked, and
+# the note says so), and the most days between receiving a story and publishing it.
+STORY_POLICY = {"verification": "contact", "days_to_publish": 14}
 
 # Review prompts after each tip, per language ("*": every other language); every
 # reader gets the same invitation. Platforms: google (place_id), trustpilot

@@ -18,6 +18,7 @@ SEARCH_BUNDLE = "pagefind/"
 OWN_FILES = {
     "freebies": re.compile(r"/(freebies|cadeaux|materialy|materiaalit)/"),
     "events": re.compile(r"/(events|evenements|wydarzenia|tapahtumat)/"),
+    "stories": re.compile(r"/(stories|temoignages|historie|tarinat)/"),
     "site_search": re.compile(r"(^pagefind/|/(search|recherche|szukaj|haku)/)"),
     "social_cards": re.compile(r"card\.png$"),
     "discovery": re.compile(r"(^robots\.txt|sitemap\.xml)$"),

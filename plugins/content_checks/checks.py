@@ -12,6 +12,7 @@ from hub.catalogs import catalog_problems
 from hub.languages import Languages
 from hub.problems import Problem
 from hub.sources import freebie_folders, iso_date, language_in_name, markdown_files, translation_key
+from hub.story_sources import story_folders, story_problems
 
 from .addresses import check_address, slug_of, theme_templates
 from .rendered import check_rendered
@@ -51,6 +52,7 @@ def kinds(settings):
         Kind("tip", settings.get("ARTICLE_PATHS", []), ("title", "date", "category")),
         Kind("page", settings.get("PAGE_PATHS", []), ("title",)),
         Kind("freebie", freebie_paths, ("title", "gate", "file"), files_folders),
+        Kind("story", story_folders(settings), ()),
     ]
 
 
@@ -85,6 +87,8 @@ def check_content(settings):
             problems += _check_freebie_name(source, freebies)
         if kind.name == "freebie":
             problems += _check_freebie_file(source, root)
+        if kind.name == "story":
+            problems += _check_story(source)
     problems += _check_unique(read, settings, languages)
     problems += unpublished_targets(read, root, settings, _key)
     return sorted(set(problems))
@@ -217,6 +221,12 @@ def _check_freebie_file(source, root):
         source.path, source.line_of("file"), f"the file {name} does not exist next to this freebie: add it or correct File",
         leaves_out=True,
     )]
+
+
+def _check_story(source):
+    has_body = any(line.strip() for line in source.lines[source.header.body_start :])
+    return [Problem(source.path, line, message, leaves_out=True)
+            for line, message in story_problems(source.value, source.line_of, has_body)]
 
 
 def _check_unique(read, settings, languages):
