@@ -81,6 +81,8 @@ NEWSLETTER = {"provider": "buttondown", "username": "reciprocityhub"}
 # NEWSLETTER provider; FREEBIE_SIGNUP changes that form per freebie and language,
 # e.g. {"review-request-kit": {"*": {"form_id": "…"}}} for one Kit form per freebie.
 # The secret behind the delivery URLs comes from the environment in publishconf.py.
+# A coupon (`Code:`, `Expires:`, `Terms:` in a freebie) ends by the date of the build:
+# rebuild after its last day (a daily scheduled `make publish`) for it to show as ended.
 FREEBIE_SIGNUP = {}
 
 # Events (content/events/): each language's events page lists them at

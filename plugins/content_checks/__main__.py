@@ -11,7 +11,7 @@ from pelican.settings import read_settings
 from hub.languages import LanguageConfigError, located
 from hub.translation_records import status_report
 
-from .checks import check_site_sources
+from .checks import check_site_sources, reminders
 
 
 def main(argv=None):
@@ -28,6 +28,8 @@ def main(argv=None):
         return 1
     for problem in problems:
         print(problem)
+    for reminder in reminders(settings):
+        print(f"{reminder} (a warning)")
     print(f"\n{status_report(settings)}")
     if problems:
         files = len({problem.path for problem in problems})

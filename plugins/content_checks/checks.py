@@ -15,6 +15,7 @@ from hub.sources import freebie_folders, iso_date, language_in_name, markdown_fi
 from hub.story_sources import story_folders, story_problems
 
 from .addresses import check_address, slug_of, theme_templates
+from .offers import check_offer, offer_reminders
 from .rendered import check_rendered
 from .sources import Source, read_source
 from .unpublished import unpublished_targets
@@ -51,7 +52,8 @@ def kinds(settings):
     return [
         Kind("tip", settings.get("ARTICLE_PATHS", []), ("title", "date", "category")),
         Kind("page", settings.get("PAGE_PATHS", []), ("title",)),
-        Kind("freebie", freebie_paths, ("title", "gate", "file"), files_folders),
+        # File, unless a Code is what it delivers: _check_freebie_file
+        Kind("freebie", freebie_paths, ("title", "gate"), files_folders),
         Kind("story", story_folders(settings), ()),
     ]
 
@@ -87,11 +89,20 @@ def check_content(settings):
             problems += _check_freebie_name(source, freebies)
         if kind.name == "freebie":
             problems += _check_freebie_file(source, root)
+            problems += check_offer(source)
         if kind.name == "story":
             problems += _check_story(source)
     problems += _check_unique(read, settings, languages)
     problems += unpublished_targets(read, root, settings, _key)
     return sorted(set(problems))
+
+
+def reminders(settings):
+    """What `make check` points out without failing: offers ending soon, or ended."""
+    freebie_paths, files_folders = freebie_folders(settings)
+    kind = Kind("freebie", freebie_paths, (), files_folders)
+    sources = [read_source(path) for path in _files(settings["PATH"], kind, settings.get("IGNORE_FILES") or [])]
+    return sorted(offer_reminders([source for source in sources if not isinstance(source, Problem)], settings))
 
 
 def check_site_sources(settings):
@@ -206,8 +217,15 @@ def _check_freebie_name(source, freebies):
 
 def _check_freebie_file(source, root):
     name = source.value("file")
+    if not name and source.value("code"):
+        return []  # a coupon: the code is what it delivers
+    if "file" not in source:
+        return [Problem(
+            source.path, 1, "File is missing: add a `File: …` line to the metadata at the top (or `Code: …` for a coupon)",
+            leaves_out=True,
+        )]
     if not name:
-        return []
+        return [Problem(source.path, source.line_of("file"), "File is empty: give it a value", leaves_out=True)]
     path = os.path.join(os.path.dirname(source.path), name)
     if not inside(root, path):
         return [Problem(

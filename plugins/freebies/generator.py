@@ -10,6 +10,7 @@ from hub.boundary import inside
 from hub.editions import Listing, link_translations
 from hub.files import write_if_changed
 from hub.languages import save_as, site_languages
+from hub.offer_end import ExpiresError, build_date, ends_soon, has_ended, parse_expires
 from hub.localized import localize
 from hub.pages import write_page
 from hub.pool import BackgroundWorkFailed, InBackground, can_fork
@@ -47,6 +48,7 @@ class FreebiesGenerator(Generator):
         self.secret = self.settings["FREEBIE_TOKEN_SECRET"]
         self.pdf_cache = PdfCache(self.settings.get("CACHE_PATH"))
         self.sources = self._sources()  # the freebie files, listed once for the rendering ahead and the reading
+        self.today = build_date(self.settings)  # what decides whether an offer has ended
         ahead.start(self)
 
     def generate_context(self):
@@ -97,17 +99,62 @@ class FreebiesGenerator(Generator):
             )
             return None
         freebie.gate = gate
+        if not self._prepare_offer(freebie):
+            return None
+        self._prepare_delivery(freebie)
         if not self._prepare_download(freebie):
             return None
         if freebie.gated and not self._prepare_form(freebie):
             return None
         return freebie
 
+    def _prepare_offer(self, freebie):
+        """The code a coupon delivers, its terms and the last day of the offer; whether the offer has ended."""
+        source = freebie.source_path
+        freebie.code = str(getattr(freebie, "code", "") or "").strip()
+        freebie.terms = str(getattr(freebie, "terms", "") or "").strip()
+        try:
+            freebie.expires = parse_expires(getattr(freebie, "expires", ""))
+        except ExpiresError as error:
+            logger.error("%s: %s", where(source, "Expires"), error)
+            return False
+        if freebie.code and not freebie.gated:
+            logger.error(
+                "%s: a Code is only given on the delivery page, behind the sign-up: set `Gate: email`, "
+                "or remove the Code line", where(source, "Code"),
+            )
+            return False
+        freebie.coupon = bool(freebie.code)
+        freebie.ended = has_ended(freebie.expires, self.today)
+        if freebie.ended:
+            freebie.code = ""  # an ended offer's code is written nowhere
+            freebie.metadata.pop("code", None)
+        elif ends_soon(freebie.expires, self.today):
+            logger.warning(
+                "%s: the offer ends on %s: the first build after that day shows it as ended; plan what replaces it",
+                where(source, "Expires"), freebie.expires.isoformat(),
+            )
+        return True
+
+    def _prepare_delivery(self, freebie):
+        if freebie.gated:
+            token = delivery_token(self.secret, freebie.translation_key, freebie.lang)
+            freebie.delivery = Listing.alone(freebie.language, f"{freebie.url}{token}/")
+            freebie.delivery.title = freebie.title
+            freebie.delivery.private = True
+        else:
+            freebie.delivery = None
+
     def _prepare_download(self, freebie):
         source = freebie.source_path
         name = str(getattr(freebie, "file", "")).strip()
+        freebie.download = None
+        if not name and freebie.coupon:
+            return True  # the code is what it delivers
         if not name:
-            logger.error("%s: add `File: files/<name>` naming what this freebie delivers", where(source))
+            logger.error(
+                "%s: add `File: files/<name>` naming what this freebie delivers, or `Code:` for a coupon", where(source)
+            )
             return False
         file_path = os.path.normpath(os.path.join(os.path.dirname(source), name))
         if not inside(self.path, file_path):
@@ -142,15 +189,9 @@ class FreebiesGenerator(Generator):
             logger.error("%s: %s", file_path, error)
             return False
 
-        if freebie.gated:
-            token = delivery_token(self.secret, freebie.translation_key, freebie.lang)
-            folder = f"{freebie.url}{token}/"
-            freebie.delivery = Listing.alone(freebie.language, folder)
-            freebie.delivery.title = freebie.title
-            freebie.delivery.private = True
-        else:
-            folder = freebie.url
-            freebie.delivery = None
+        if freebie.ended:
+            return True  # checked all the same, so a mistake shows before the next offer; but no longer handed out
+        folder = freebie.delivery.url if freebie.delivery is not None else freebie.url
         freebie.download = Download(filename, data, folder + filename)
         return True
 
@@ -195,7 +236,10 @@ class FreebiesGenerator(Generator):
     def _shelves(self):
         shelves = {}
         for language in self.languages:
-            freebies = sorted((f for f in self.freebies if f.lang == language.code), key=lambda f: f.title)
+            # an ended offer keeps its landing page, which says so, but leaves the listing
+            freebies = sorted(
+                (f for f in self.freebies if f.lang == language.code and not f.ended), key=lambda f: f.title
+            )
             if freebies:
                 shelves[language.code] = Shelf(language, freebies, None)
         pages = [(language, language.url(language.words["freebies"])) for language in self.languages if language.code in shelves]
@@ -206,7 +250,8 @@ class FreebiesGenerator(Generator):
     def generate_output(self, writer):
         for freebie in self.freebies:
             write_page(self, writer, freebie.save_as, freebie.template, freebie, freebie=freebie)
-            self._write_file(freebie.download)
+            if freebie.download is not None:
+                self._write_file(freebie.download)
             if freebie.delivery is not None:
                 write_page(self, writer, save_as(freebie.delivery.url), "freebie_delivery", freebie.delivery, freebie=freebie)
         for shelf in self.context["freebie_shelves"].values():

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from freebies.links import delivery_links
 from freebies.tokens import SecretError, delivery_token
 from pelican.settings import read_settings
+from hub.offer_end import build_date, has_ended, parse_expires
 from support import (
     PUBLISH_SETTINGS,
     PUBLISHED_SECRET,
@@ -29,6 +30,11 @@ TOKEN = re.compile(r"/([0-9a-f]{32})/")
 
 def freebie_sources():
     return [(key, lang, path) for key, lang, path in sources("freebies") if path.parent.name == "freebies"]
+
+
+def offered(metadata):
+    """Whether the sample's freebie is still on offer by today's build (a coupon's offer ends)."""
+    return not has_ended(parse_expires(metadata.get("expires")), build_date({"TIMEZONE": "Europe/Paris"}))
 
 
 def landing_url(lang, metadata):
@@ -63,7 +69,9 @@ def test_each_freebie_has_a_landing_page_per_language(site, key, lang, source):
     assert document.h1.get_text(strip=True) == metadata["title"]
     assert document.select_one('meta[name="robots"]') is None
     download = document.select_one("a[download]")
-    if metadata["gate"] == "none":
+    if not offered(metadata):
+        assert document.select_one(".offer-ended") is not None and download is None
+    elif metadata["gate"] == "none":
         # a direct download, no strings attached
         assert document.select_one("form") is None
         assert download["href"].startswith(landing_url(lang, metadata)) and download["href"].endswith(".pdf")
@@ -77,7 +85,8 @@ def test_each_freebie_has_a_landing_page_per_language(site, key, lang, source):
 def test_freebie_pdfs_are_in_their_language(site):
     output, _ = site
     pdfs = sorted(output.rglob("*.pdf"))
-    assert len(pdfs) == len(freebie_sources())
+    files = [path for _, _, path in freebie_sources() if read_metadata(path).get("file") and offered(read_metadata(path))]
+    assert len(pdfs) == len(files)
     for pdf in pdfs:
         lang = pdf.relative_to(output).parts[0]
         reader = PdfReader(io.BytesIO(pdf.read_bytes()))
@@ -105,7 +114,9 @@ def test_tips_offer_their_freebie_near_the_top_in_their_language(site):
             assert offer.select_one("a[download]") is None
         else:
             assert offer.select_one("a[download]")["href"] == landing.select_one("a[download]")["href"]
-    assert offers == 8
+    tips = [path for _, _, path in sources("tips") if "freebie" in read_metadata(path)]
+    on_offer = {key for key, _, path in freebie_sources() if offered(read_metadata(path))}
+    assert offers == len([tip for tip in tips if read_metadata(tip)["freebie"] in on_offer]) >= 8
 
 
 def link_text(offer):
@@ -124,8 +135,12 @@ def test_delivery_pages_are_private_and_lead_to_the_file(secret_site):
         assert document.select_one('meta[name="robots"]')["content"] == "noindex, nofollow"
         assert document.select_one('meta[name="referrer"]')["content"] == "no-referrer"
         assert document.select_one('link[hreflang]') is None
-        download = document.select_one("a[download]")["href"]
-        assert folder.name in download and file_for(output, download, PUBLISHED_SITEURL).read_bytes().startswith(b"%PDF")
+        download = document.select_one("a[download]")
+        if download is None:  # a coupon: its code instead of a file, or the news that its offer has ended
+            assert document.select_one(".coupon__code, .offer-ended") is not None, folder
+        else:
+            href = download["href"]
+            assert folder.name in href and file_for(output, href, PUBLISHED_SITEURL).read_bytes().startswith(b"%PDF")
         assert document.select_one(".tip__lede").get_text(strip=True), "a specific thank-you, written for this freebie"
         assert document.select(".review-prompt a"), "the review prompt follows the gift"
         for share in document.select(".share__links a"):
@@ -222,8 +237,11 @@ def test_one_form_per_freebie_where_the_provider_needs_it(tmp_path):
         NEWSLETTER={"provider": "kit", "form_id": "1111111"},
         FREEBIE_SIGNUP={"review-request-kit": {"*": {"form_id": "2222222"}, "pl": {"form_id": "3333333"}}},
     )
+    kit = {f"/{lang}/{WORDS[lang]}/{expected_slug(read_metadata(path))}/"
+           for key, lang, path in freebie_sources() if key == "review-request-kit"}
     actions = {path.relative_to(output).parts[0]: document.select_one(".freebie-get form")["action"]
-               for path, document in freebie_pages(output) if document.select_one(".freebie-get form")}
+               for path, document in freebie_pages(output)
+               if f"/{path.parent.relative_to(output).as_posix()}/" in kit}
     assert actions == {
         "en": "https://app.kit.com/forms/2222222/subscriptions",
         "fr": "https://app.kit.com/forms/2222222/subscriptions",
@@ -239,7 +257,8 @@ def test_every_language_lists_its_freebies_in_the_menu(site):
     for lang, word in WORDS.items():
         index = html(output / lang / word / "index.html")
         listed = {a["href"] for a in index.select(".card__title a")}
-        expected = {landing_url(lang, read_metadata(path)) for _, source_lang, path in freebie_sources() if source_lang == lang}
+        expected = {landing_url(lang, read_metadata(path)) for _, source_lang, path in freebie_sources()
+                    if source_lang == lang and offered(read_metadata(path))}
         assert listed == expected
         home = html(output / lang / "index.html")
         assert f"/{lang}/{word}/" in {a["href"] for a in home.select(".site-nav a")}
