@@ -60,10 +60,13 @@ $(CATALOG_DIR)/%/LC_MESSAGES/messages.mo: $(CATALOG_DIR)/%/LC_MESSAGES/messages.
 
 translations: $(COMPILED)
 
+# no --previous: Babel writes an entry's old msgid as `#| msgid` when it turns fuzzy, but reads that line back as a
+# translator's comment, which then stays on the entry for good, long after it is translated again; the fuzzy flag
+# and the new msgid are what a translator needs, and `git diff` of the .pot shows what changed
 translations-update: $(READY)
 	$(PYBABEL) extract -F babel.cfg --add-comments=Translators: --sort-by-file \
 		--project="Reciprocity Hub" --copyright-holder="Reciprocity Hub" -o $(TEMPLATE_CATALOG) .
-	$(PYBABEL) update -i $(TEMPLATE_CATALOG) -d $(CATALOG_DIR) --previous --ignore-obsolete
+	$(PYBABEL) update -i $(TEMPLATE_CATALOG) -d $(CATALOG_DIR) --ignore-obsolete
 
 translations-init: $(READY)
 	@test -n "$(CODE)" || { echo "usage: make translations-init CODE=xx"; exit 2; }

@@ -131,6 +131,12 @@ REVIEW_PLATFORMS = {
         {"platform": "trustpilot", "domain": "reciprocity-hub.example"},
         {"platform": "facebook", "page": "reciprocityhub"},
     ],
+    # the platforms the Finnish tip on reviews names as the ones Finnish customers read
+    "fi": [
+        {"platform": "google", "place_id": "ChIJN1t_tDeuEmsRUsoyG83frY4"},
+        {"platform": "facebook", "page": "reciprocityhub"},
+        {"platform": "custom", "name": "Tripadvisor", "url": "https://www.tripadvisor.fi/UserReviewEdit-d00000000"},
+    ],
 }
 
 # “Tell a friend” links under each tip, per language ("*": every other language).
