@@ -167,3 +167,9 @@ JINJA_ENVIRONMENT = {
 # Development builds link from the site root; see publishconf.py for the live site.
 RELATIVE_URLS = False
 LOAD_CONTENT_CACHE = False
+
+# Tips missing in a language: {"fi": "en"} gives each English tip without a Finnish version a page in the
+# Finnish frame (menu, switcher, footer) showing the English text, marked as such, until a translation exists.
+# Such pages point search engines to the source and are left out of listings, feeds, the sitemap and search.
+# Empty (the default): the switcher sends readers to that language's home instead.
+FALLBACK = {"fi": "en"}

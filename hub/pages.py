@@ -25,3 +25,9 @@ def is_public(page):
     if getattr(page, "private", False):
         return False
     return getattr(page, "status", "published") == "published"
+
+
+def is_fallback(page):
+    """A page in one language's frame showing another language's text, for want of a translation: readers
+    reach it from the language switcher, but it has no text of its own to list, index or search."""
+    return getattr(page, "fallback_of", None) is not None

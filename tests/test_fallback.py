@@ -1,6 +1,15 @@
-"""A tip missing in one language: the switcher sends readers to that language's home and says so."""
+"""A tip missing in one language, with FALLBACK off: the switcher sends readers to that language's home and says
+so (with FALLBACK on, plugins/multilingual/tests/test_fallback_pages.py)."""
 
-from support import expected_slug, html, read_metadata, sources
+import pytest
+from support import build, expected_slug, html, read_metadata, sources
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The sample site without fallback pages."""
+    output = tmp_path_factory.mktemp("without-fallback")
+    return output, build(output, FALLBACK={})
 
 
 def partially_translated(settings):

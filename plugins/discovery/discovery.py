@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from jinja2 import pass_context
 from pelican import signals
 
-from hub.pages import is_public, written_page
+from hub.pages import is_fallback, is_public, written_page
 
 from .pages import SitemapEntry, absolute
 from .previews import structured_data
@@ -30,7 +30,7 @@ class WrittenPages:
 
     def note(self, path, context):
         page = written_page(context)
-        if page is None or not path.endswith(".html") or not is_public(page):
+        if page is None or not path.endswith(".html") or not is_public(page) or is_fallback(page):
             return
         self.entries.setdefault(page.url, SitemapEntry.of(page, context.get("tips") or ()))
 

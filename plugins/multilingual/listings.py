@@ -22,6 +22,7 @@ class ListingsGenerator(Generator):
     """
 
     editions = None
+    fallbacks = ()
 
     def generate_context(self):
         self.languages = site_languages(self.settings)
@@ -39,6 +40,8 @@ class ListingsGenerator(Generator):
             self._write_term_index(writer, edition, "categories", edition.language.categories_url)
             self._write_term_index(writer, edition, "tags", edition.language.tags_url)
             self._write_feed(edition)
+        for fallback in self.fallbacks:
+            self._write(writer, "article", fallback, article=fallback)
 
     def _write(self, writer, template, this_page, **variables):
         write_page(self, writer, save_as(this_page.url), template, this_page, **variables)

@@ -11,6 +11,7 @@ from hub.localized import localize
 from hub.read_lists import one_per_address
 
 from . import settings
+from .fallback import fallback_pages
 from .fixed_urls import fix_urls
 from .listings import ListingsGenerator
 
@@ -20,7 +21,8 @@ logger = logging.getLogger(__name__)
 def configure(pelican):
     settings.apply(pelican.settings)
     pelican.settings.pop("SITE_LANGUAGES", None)
-    site_languages(pelican.settings)
+    languages = site_languages(pelican.settings)
+    settings.check_fallback(pelican.settings, list(languages.codes))
 
 
 def add_generator(pelican):
@@ -52,6 +54,8 @@ def link_editions(generators):
     link_unlisted(languages, tips, other_tips)
     link_unlisted(languages, pages, other_pages)
     listings.editions = editions
+    taken = {item.url for item in [*tips, *pages, *other_tips, *other_pages]}
+    listings.fallbacks = fallback_pages(languages, tips_reader.settings["FALLBACK"], tips, taken)
     tips_reader.context["editions"] = editions
     # Pelican's own listings mix languages; the plugin writes them per language.
     tips_reader.categories, tips_reader.tags, tips_reader.authors = [], {}, []

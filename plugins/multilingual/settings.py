@@ -7,6 +7,8 @@ DEFAULTS = {
     "LANGUAGES": {"en": {}},
     "LANGUAGE_FEED_NAME": "atom.xml",
     "LANGUAGE_FEED_MAX_ITEMS": 20,
+    # language code -> the language whose text its missing tips show, e.g. {"fi": "en"}; none by default
+    "FALLBACK": {},
 }
 
 # How Pelican itself must be set up so that every language lives under its own
@@ -59,3 +61,25 @@ def apply(settings):
         settings.setdefault(name, value)
     settings.update(PELICAN_OVERRIDES)
     settings["DEFAULT_LANG"] = next(iter(settings["LANGUAGES"]))
+
+
+class FallbackConfigError(ValueError):
+    """FALLBACK names a language the site does not have, or one that falls back on itself."""
+
+
+def check_fallback(settings, codes):
+    """Stop the build with one line if FALLBACK cannot be followed."""
+    fallback = settings["FALLBACK"]
+    if not isinstance(fallback, dict):
+        raise FallbackConfigError(
+            f"FALLBACK must be a dict of language codes, such as {{\"fi\": \"en\"}}, not {fallback!r}"
+        )
+    for code, source in fallback.items():
+        for named in (code, source):
+            if named not in codes:
+                raise FallbackConfigError(
+                    f"FALLBACK: {named!r} is not one of the site's languages ({', '.join(codes)}); "
+                    "use codes from LANGUAGES in pelicanconf.py"
+                )
+        if code == source:
+            raise FallbackConfigError(f"FALLBACK: {code!r} cannot fall back on itself; name another language")

@@ -14,7 +14,7 @@ from collections import Counter
 
 from pelican.contents import Content
 
-from hub.pages import is_public, written_page
+from hub.pages import is_fallback, is_public, written_page
 
 # An element with the attribute; escaped text (&lt;div data-pagefind-body&gt;) does not match.
 MARK = re.compile(r"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s=/>]")
@@ -42,7 +42,7 @@ def search_fingerprint(path):
 
 def searchable(page):
     """A tip, page or freebie readers may find (listings are not indexed)."""
-    return isinstance(page, Content) and is_public(page)
+    return isinstance(page, Content) and is_public(page) and not is_fallback(page)
 
 
 def is_marked(path):

@@ -9,10 +9,18 @@ def alternates_of(document):
     return {link["hreflang"]: link["href"] for link in document.select('link[rel="alternate"][hreflang]')}
 
 
-def test_every_page_has_lang_canonical_and_hreflang_including_itself(site):
-    output, settings = site
+def own_pages(output):
+    """(path, parsed page) of every page with text of its own: a fallback page (FALLBACK) shows another's, and
+    test_fallback_pages holds it to its own rules."""
     for path in pages(output):
         document = html(path)
+        if document.select_one(".fallback-notice") is None:
+            yield path, document
+
+
+def test_every_page_has_lang_canonical_and_hreflang_including_itself(site):
+    output, settings = site
+    for path, document in own_pages(output):
         assert document.html.get("lang") in settings["LANGUAGES"], path
         canonical = document.select_one('link[rel="canonical"]')["href"]
         assert file_for(output, canonical) == path, f"{path}: canonical {canonical}"
@@ -41,8 +49,7 @@ def test_every_hreflang_and_switcher_link_points_to_an_existing_file(site):
 def test_hreflang_sets_are_reciprocal(site):
     output, _ = site
     declared = {}
-    for path in pages(output):
-        document = html(path)
+    for path, document in own_pages(output):
         canonical = document.select_one('link[rel="canonical"]')["href"]
         declared[canonical] = alternates_of(document)
     for page_url, alternates in declared.items():
@@ -59,7 +66,7 @@ def test_switcher_links_to_the_same_tip_in_every_other_language(site):
     groups = defaultdict(dict)
     for path in (output).glob("*/*/*/index.html"):
         document = html(path)
-        if document.select_one("article.tip") is None or not document.select_one(".tip__meta"):
+        if document.select_one("article.tip") is None or not document.select_one(".tip__meta") or document.select_one(".fallback-notice"):
             continue
         canonical = document.select_one('link[rel="canonical"]')["href"]
         groups[frozenset(alternates_of(document).items())][document.html["lang"]] = (canonical, document)
