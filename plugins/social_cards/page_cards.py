@@ -5,15 +5,20 @@ Nothing here knows which plugin made a page: a card is keyed on what it shows (t
 further pages of a listing share their first page's card, and a page titled like a tip shares the tip's.
 """
 
+import logging
 import os
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from hub.pages import is_public
+from hub.sources import where
 
 from .build_count import BuildCount
 from .drawing import HEIGHT, WIDTH, fingerprint, plain_title
+from .glyphs import describe, missing_characters
+
+logger = logging.getLogger(__name__)
 
 KEY_LENGTH = 32  # of the fingerprint in a card's name: as unlikely to collide, and shorter
 FOLDER = "social-cards"  # named by fingerprint: a new title is a new address, which previews fetch anew
@@ -64,6 +69,7 @@ class PageCards:
         url = page_card_path(key)
         if key not in self.asked:
             self.asked.add(key)
+            _check(page, title, drawing.fonts)
             self._obtain(key, title, caption, os.path.join(drawing.output_path, url))
         return Preview(url, WIDTH, HEIGHT, title)
 
@@ -84,3 +90,15 @@ class PageCards:
         pending, self.pending = self.pending, {}
         if pending:
             self.drawing.draw_more(pending)
+
+
+def _check(page, title, fonts):
+    """Warn about characters the card cannot show; it is drawn all the same."""
+    missing = missing_characters(title, fonts.characters["bold"])
+    if missing:
+        source = getattr(page, "source_path", None)
+        place = where(source, "Title") if source else f"the heading {title!r} of {page.url or '/'}"
+        logger.warning(
+            "%s: the social card's font lacks %s, so the card cannot show them; rephrase it or set "
+            "SOCIAL_CARDS['bold_font'] to a font that has them", place, describe(missing),
+        )

@@ -83,11 +83,11 @@ def build_with_cards(output, cache, content=None):
                  pages_count, page_cards)
 
 
-def content_with(tmp_path, file, old, new):
-    """A copy of the sample content with one tip's title changed."""
+def content_with(tmp_path, file, old, new, folder="tips"):
+    """A copy of the sample content with one tip's (or page's) title changed."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    path = content / "tips" / file
+    path = content / folder / file
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -190,7 +190,7 @@ def test_the_first_build_draws_every_card_and_caches_it_under_cache_path(builds,
     assert not list(cache.rglob("*.png")), "one file for every card, not a file each"
 
 
-def test_a_second_build_redraws_nothing_and_leaves_the_same_bytes_alone(builds):
+def test_a_second_build_redraws_nothing_and_leaves_the_same_bytes_alone(builds, cache):
     first, second = builds
     assert second.count == BuildCount(drawn=0, reused=len(first.cards))
     assert second.cards == first.cards and second.page_cards == first.page_cards
@@ -224,6 +224,18 @@ def test_a_title_with_characters_the_font_lacks_is_a_warning_naming_the_file(tmp
     assert "thank-you-notes.fr.md:1:" in warning
     assert "'あ' (U+3042)" in warning and "U+3068" in warning and "cannot show them" in warning
     assert built.count.drawn == 1, "the card is drawn all the same"
+
+
+def test_a_page_title_the_font_cannot_show_is_a_warning_naming_the_file(tmp_path, cache, builds):
+    first, _ = builds
+    source = ROOT / "content" / "pages" / "about.fr.md"
+    title = read_metadata(source)["title"]
+    content = content_with(tmp_path, source.name, f"Title: {title}", f"Title: {title} ありがとう", folder="pages")
+    built = build_with_cards(tmp_path / "output", cache, content)
+    [warning] = built.warnings
+    assert "about.fr.md:1:" in warning and "'あ' (U+3042)" in warning and "cannot show them" in warning
+    assert built.pages_count.drawn == 1, "the page's card is drawn all the same, and only that one"
+    assert len(built.page_cards) == len(first.page_cards)
 
 
 def test_a_bad_setting_stops_the_build_with_one_line_saying_what_to_do(tmp_path):
