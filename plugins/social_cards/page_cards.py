@@ -53,10 +53,10 @@ class PageCards:
 
     def preview(self, page, heading):
         """The card of `page`, whose heading reads `heading`; None for a page readers cannot find."""
+        if getattr(page, "social_card", None):  # a tip, hidden ones too: its card was made before the rendering
+            return Preview(page.social_card, page.social_card_width, page.social_card_height, plain_title(page.title))
         if page is None or not is_public(page):
             return None
-        if getattr(page, "social_card", None):  # a tip: its card was made before the rendering began
-            return Preview(page.social_card, page.social_card_width, page.social_card_height, plain_title(page.title))
         drawing = self.drawing
         if drawing.cache is None:
             return None  # rendered outside a build (the dev server's quick path)
