@@ -50,11 +50,13 @@ class CardCache:
     def copy_to(self, key, destination):
         write_card(self._get("png", key), destination)
 
-    def keep_only(self, keys):
-        """Remove every card but those of `keys`; how many were removed. The space they held is reused by
-        the cards drawn next, so the file grows with the titles the site has, not with every title it had."""
+    def keep_only(self, keys, prefixes=frozenset(), length=32):
+        """Remove every card but those of `keys` and those whose key starts with one of `prefixes` (each
+        `length` long); how many were removed. The space they held is reused by the cards drawn next, so the
+        file grows with the titles the site has, not with every title it had."""
         database = self._db()
-        stale = [(key,) for (key,) in database.execute("SELECT key FROM cards") if key not in keys]
+        stale = [(key,) for (key,) in database.execute("SELECT key FROM cards")
+                 if key not in keys and key[:length] not in prefixes]
         database.executemany("DELETE FROM cards WHERE key = ?", stale)
         return len(stale)
 

@@ -1,9 +1,9 @@
-"""Signal receivers: check the settings, then give every tip its card before the pages are written."""
+"""Signal receivers: check the settings, give every tip its card before the pages are written, and every other
+public page the card the theme asks for while it renders the page."""
 
 import logging
 import os
 import posixpath
-from dataclasses import dataclass
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
@@ -11,10 +11,12 @@ from pelican.generators import ArticlesGenerator
 from hub.pool import InBackground
 from hub.sources import where
 
+from .build_count import BuildCount
 from .cache import CardCache, write_card
 from .drawing import HEIGHT, TITLE_SIZES, WIDTH, Fonts, draw_card, fingerprint, plain_title
 from .glyphs import describe, missing_characters
 from .memory import keep_freed_memory
+from .page_cards import FOLDER, KEY_LENGTH, PageCards
 from .settings import style_from
 
 logger = logging.getLogger(__name__)
@@ -22,14 +24,10 @@ logger = logging.getLogger(__name__)
 CARD_NAME = "card.png"
 
 
-@dataclass
-class BuildCount:
-    drawn: int = 0
-    reused: int = 0
-
-
-# What the last build did with its cards; changed in place, so an imported name stays current.
+# What the last build did with its cards, the tips' and the other pages'; changed in place, so an imported
+# name stays current.
 LAST_BUILD = BuildCount()
+LAST_PAGES_BUILD = BuildCount()
 
 
 def configure(pelican):
@@ -78,7 +76,7 @@ def start_drawing(tips_reader):
             title, caption, key = _card_of(tip, site_name, style, fonts)
             if key in jobs or not cache.has(key):
                 jobs.setdefault(key, (title, caption, []))[2].append(_destination(tip, settings))
-    drawing.start(style, fonts, cache, site_name, jobs)
+    drawing.start(style, fonts, cache, site_name, jobs, settings["OUTPUT_PATH"])
 
 
 def _destination(tip, settings):
@@ -133,14 +131,16 @@ class Drawing:
     """The cards being drawn and put in place while the build goes on; finish() waits for them."""
 
     def __init__(self):
-        self.style = self.fonts = self.cache = self.site_name = None
+        self.style = self.fonts = self.cache = self.site_name = self.output_path = None
         self.work, self.drawn, self.after_drawing, self.length_checks = [], {}, [], []
         self.jobs = []  # (key, title, caption, [where]) of every card drawn in the background
         self.shown = None  # keys of the cards this build places, once known
+        self.pages = PageCards(self)  # the cards of the pages that are not tips
 
-    def start(self, style, fonts, cache, site_name, jobs):
+    def start(self, style, fonts, cache, site_name, jobs, output_path):
         self._forget()
         self.style, self.fonts, self.cache, self.site_name = style, fonts, cache, site_name
+        self.output_path = output_path
         self.drawn = {key: destinations for key, (_, _, destinations) in jobs.items()}
         self._draw(jobs)
 
@@ -148,6 +148,10 @@ class Drawing:
         work = [(key, *job) for key, job in jobs.items()]
         self.jobs += work
         self.work.append(InBackground(self._drawer(), work))
+
+    def draw_more(self, jobs):
+        """Draw `jobs` in another child while the pages go on rendering."""
+        self._draw(jobs)
 
     def _drawer(self):
         return drawer(self.cache, self.site_name, self.style, self.fonts)
@@ -159,6 +163,7 @@ class Drawing:
         self.work.append(InBackground(lambda placing: self.cache.copy_to(*placing), reused))
 
     def finish(self, pelican=None):
+        self.pages.draw_pending()
         work, self.work = self.work, []
         if not work:
             return
@@ -171,10 +176,18 @@ class Drawing:
         for key, destination in self.after_drawing:
             self.cache.copy_to(key, destination)
         shown, self.shown = self.shown, None
+        LAST_PAGES_BUILD.drawn, LAST_PAGES_BUILD.reused = self.pages.count.drawn, self.pages.count.reused
+        logger.info("Social cards of the other pages: %d drawn, %d reused", *vars(LAST_PAGES_BUILD).values())
         if shown is not None:  # a title edited since, or a tip deleted: its old card is not needed again
-            removed = self.cache.keep_only(shown)
+            removed = self.cache.keep_only(shown, self._pages_left_unrendered(), KEY_LENGTH)
             if removed:
                 logger.info("Social cards: %d no longer shown removed from %s", removed, self.cache.path)
+
+    def _pages_left_unrendered(self):
+        """The names of the page cards in the output, whose pages may be ones a rebuild did not render again
+        (nothing changed in them), so did not ask for their card: those cards stay in the cache."""
+        folder = os.path.join(self.output_path, FOLDER)
+        return {os.path.splitext(name)[0] for name in os.listdir(folder)} if os.path.isdir(folder) else set()
 
     def _help(self):
         """Draw cards from the end of the list while the drawing process goes on from its start, until the
@@ -191,6 +204,7 @@ class Drawing:
         for part in self.work:
             part.discard()
         self.work, self.jobs, self.shown = [], [], None
+        self.pages.forget()
 
 
 drawing = Drawing()
@@ -241,8 +255,18 @@ def _warn_too_long(tip):
     )
 
 
+def social_card(page, heading):
+    """base.html: the card of the page it renders, whose heading reads `heading`."""
+    return drawing.pages.preview(page, heading)
+
+
+def install(generator):
+    generator.env.globals["social_card"] = social_card
+
+
 def register():
     signals.initialized.connect(configure)
+    signals.generator_init.connect(install)
     # receivers run in PLUGINS order: after the multilingual plugin has left out what it cannot build
     signals.article_generator_finalized.connect(start_drawing)
     signals.all_generators_finalized.connect(make_cards)

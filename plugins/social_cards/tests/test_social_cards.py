@@ -19,7 +19,8 @@ from social_cards.cache import FILE
 from social_cards.drawing import HEIGHT, TITLE_AREA, WIDTH, fingerprint, plain_title
 from social_cards.glyphs import missing_characters
 from social_cards.settings import DEFAULTS, SocialCardsConfigError, style_from
-from social_cards.social_cards import LAST_BUILD, BuildCount, card_path
+from social_cards.page_cards import FOLDER
+from social_cards.social_cards import LAST_BUILD, LAST_PAGES_BUILD, BuildCount, card_path
 from support import ROOT, build, fresh_build, read_metadata, sources, tip_pages
 
 THEME = str(ROOT / "theme")
@@ -38,6 +39,8 @@ class Built:
     attributes: dict  # save_as -> (social_card, width, height), as the templates saw them
     cards: dict  # card path under output -> PNG bytes
     modified: dict  # card path under output -> its file's modification time (ns)
+    pages_count: BuildCount  # the cards of the pages that are not tips
+    page_cards: dict  # their paths under output -> PNG bytes
 
 
 @contextmanager
@@ -73,14 +76,18 @@ def build_with_cards(output, cache, content=None):
     cards = {name: path.read_bytes() for name, path in found.items()}
     modified = {name: path.stat().st_mtime_ns for name, path in found.items()}
     count = BuildCount(LAST_BUILD.drawn, LAST_BUILD.reused)
-    return Built(output, count, [record.getMessage() for record in records], attributes, cards, modified)
+    pages_count = BuildCount(LAST_PAGES_BUILD.drawn, LAST_PAGES_BUILD.reused)
+    page_cards = {path.relative_to(output).as_posix(): path.read_bytes() for path in (output / FOLDER).glob("*.png")}
+    modified.update({name: (output / name).stat().st_mtime_ns for name in page_cards})
+    return Built(output, count, [record.getMessage() for record in records], attributes, cards, modified,
+                 pages_count, page_cards)
 
 
-def content_with(tmp_path, file, old, new):
-    """A copy of the sample content with one tip's title changed."""
+def content_with(tmp_path, file, old, new, folder="tips"):
+    """A copy of the sample content with one tip's (or page's) title changed."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    path = content / "tips" / file
+    path = content / folder / file
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -101,7 +108,7 @@ def builds(tmp_path_factory, cache):
     are dated a year back, so that a card the second build writes shows."""
     output = tmp_path_factory.mktemp("site")
     first = build_with_cards(output, cache)
-    for name in first.cards:
+    for name in [*first.cards, *first.page_cards]:
         os.utime(output / name, ns=(A_YEAR_AGO, A_YEAR_AGO))
     second = build_with_cards(output, cache)
     return first, second
@@ -178,14 +185,17 @@ def test_the_first_build_draws_every_card_and_caches_it_under_cache_path(builds,
     assert first.count == BuildCount(drawn=len(first.cards), reused=0)
     with closing(sqlite3.connect(cache / FILE)) as database:
         keys = [key for key, in database.execute("SELECT key FROM cards")]
-    assert len(keys) == len(first.cards)
+    assert first.pages_count == BuildCount(drawn=len(first.page_cards), reused=0) and first.page_cards
+    assert len(keys) == len(first.cards) + len(first.page_cards)
     assert not list(cache.rglob("*.png")), "one file for every card, not a file each"
 
 
-def test_a_second_build_redraws_nothing_and_leaves_the_same_bytes_alone(builds):
+def test_a_second_build_redraws_nothing_and_leaves_the_same_bytes_alone(builds, cache):
     first, second = builds
     assert second.count == BuildCount(drawn=0, reused=len(first.cards))
-    assert second.cards == first.cards
+    assert second.cards == first.cards and second.page_cards == first.page_cards
+    assert second.pages_count.drawn == 0
+    assert len(cache_keys(cache)) == len(first.cards) + len(first.page_cards), "pages left unrendered keep theirs"
     assert set(second.modified.values()) == {A_YEAR_AGO}, "a card file holding the same bytes is not written again"
 
 
@@ -193,6 +203,7 @@ def test_changing_one_title_redraws_exactly_that_card(builds, edited):
     first, _ = builds
     edited, _, _ = edited
     assert edited.count == BuildCount(drawn=1, reused=len(first.cards) - 1)
+    assert edited.pages_count == BuildCount(drawn=0, reused=len(first.page_cards)), "no listing shows that title"
     changed = [path for path in first.cards if edited.cards[path] != first.cards[path]]
     assert changed == ["pl/porady/najpierw-daj-potem-pros/card.png"]
     assert edited.warnings == []
@@ -204,7 +215,7 @@ def test_the_cache_keeps_only_the_cards_the_site_shows(builds, edited, style, fo
     old, new = (fingerprint(title, "Reciprocity Hub", "Polski", style, fonts) for title in EDITED[1:])
     assert old in before and new not in before
     assert after == before - {old} | {new}, "the card of the title as it was is removed, and only that one"
-    assert len(after) == len(first.cards)
+    assert len(after) == len(first.cards) + len(first.page_cards)
 
 
 def test_a_title_with_characters_the_font_lacks_is_a_warning_naming_the_file(tmp_path, cache, builds):
@@ -213,6 +224,18 @@ def test_a_title_with_characters_the_font_lacks_is_a_warning_naming_the_file(tmp
     assert "thank-you-notes.fr.md:1:" in warning
     assert "'あ' (U+3042)" in warning and "U+3068" in warning and "cannot show them" in warning
     assert built.count.drawn == 1, "the card is drawn all the same"
+
+
+def test_a_page_title_the_font_cannot_show_is_a_warning_naming_the_file(tmp_path, cache, builds):
+    first, _ = builds
+    source = ROOT / "content" / "pages" / "about.fr.md"
+    title = read_metadata(source)["title"]
+    content = content_with(tmp_path, source.name, f"Title: {title}", f"Title: {title} ありがとう", folder="pages")
+    built = build_with_cards(tmp_path / "output", cache, content)
+    [warning] = built.warnings
+    assert "about.fr.md:1:" in warning and "'あ' (U+3042)" in warning and "cannot show them" in warning
+    assert built.pages_count.drawn == 1, "the page's card is drawn all the same, and only that one"
+    assert len(built.page_cards) == len(first.page_cards)
 
 
 def test_a_bad_setting_stops_the_build_with_one_line_saying_what_to_do(tmp_path):
