@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 
 KEY_LENGTH = 32  # of the fingerprint in a card's name: as unlikely to collide, and shorter
 FOLDER = "social-cards"  # named by fingerprint: a new title is a new address, which previews fetch anew
-BATCH = 8  # cards a background child draws at once while the rendering goes on
+BATCH = 64  # cards a background child draws at once while the rendering goes on: each child is a fork
 
 
 @dataclass(frozen=True)
