@@ -10,13 +10,12 @@ from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
+from hub.content_files import files_to_read, read_item
 from hub.editions import Listing, link_translations
 from hub.files import write_if_changed
 from hub.languages import save_as, site_languages
-from hub.localized import localize
 from hub.markdown import to_html
 from hub.pages import write_page
-from hub.problems import LEFT_OUT_SOURCES
 from hub.read_lists import one_per_address
 from hub.signup_forms import ProviderConfigError, signup_form
 from hub.sources import iso_date, read_header_lines, where
@@ -58,10 +57,7 @@ class EventsGenerator(Generator):
     def generate_context(self):
         self.languages = site_languages(self.settings)
         self.now = self._now()
-        left_out = self.context.get(LEFT_OUT_SOURCES, set())
-        for path in sorted(self.get_files(self.settings["EVENT_PATHS"])):
-            if os.path.realpath(os.path.join(self.path, path)) in left_out:
-                continue
+        for path in files_to_read(self, sorted(self.get_files(self.settings["EVENT_PATHS"]))):
             event = self._read(path)
             if event is None:
                 continue
@@ -94,12 +90,9 @@ class EventsGenerator(Generator):
         except BadEvent as error:
             logger.error("%s (the event is left out of the build)", error.problem)
             return None
-        try:
-            event = self.readers.read_file(base_path=self.path, path=path, content_class=EventPage, context=self.context)
-        except Exception as error:  # a reader's error: say which file, build the rest
-            logger.error("%s: could not be read (%s); fix it or move it out of %s", path, error, self.path)
+        event = read_item(self, path, EventPage)
+        if event is None:
             return None
-        localize(event)
         if event.lang not in self.languages:
             return None  # reported by the multilingual plugin when the file was read
         word = url_word(self.settings, event.lang)

@@ -7,14 +7,13 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
 from hub.boundary import inside
+from hub.content_files import files_to_read, read_item
 from hub.editions import Listing, link_translations
 from hub.files import write_if_changed
 from hub.languages import save_as, site_languages
 from hub.offer_end import ExpiresError, build_date, ends_soon, has_ended, parse_expires
-from hub.localized import localize
 from hub.pages import write_page
 from hub.pool import BackgroundWorkFailed, InBackground, can_fork
-from hub.problems import LEFT_OUT_SOURCES
 from hub.read_lists import one_per_address
 from hub.signup_forms import ProviderConfigError, signup_form
 from hub.sources import freebie_folders, where
@@ -54,10 +53,7 @@ class FreebiesGenerator(Generator):
     def generate_context(self):
         self.languages = site_languages(self.settings)
         self.pdf_cache.rendered_ahead = ahead.rendered()
-        left_out = self.context.get(LEFT_OUT_SOURCES, set())  # by the content checks, which have said why
-        for path in self.sources:
-            if os.path.realpath(os.path.join(self.path, path)) in left_out:
-                continue
+        for path in files_to_read(self, self.sources):
             freebie = self._read(path)
             if freebie is not None and freebie.lang not in self.languages:
                 continue  # reported by the multilingual plugin when the file was read
@@ -82,12 +78,9 @@ class FreebiesGenerator(Generator):
         return sorted(self.get_files(paths, exclude=excluded))
 
     def _read(self, path):
-        try:
-            freebie = self.readers.read_file(base_path=self.path, path=path, content_class=Freebie, context=self.context)
-        except Exception as error:  # a reader's error: say which file, build the rest
-            logger.error("%s: could not be read (%s); fix it or move it out of %s", path, error, self.path)
+        freebie = read_item(self, path, Freebie)
+        if freebie is None:
             return None
-        localize(freebie)  # its language and the words of its URL, with or without the multilingual plugin
         if not freebie.is_valid():
             return None
         source = freebie.source_path

@@ -1,16 +1,14 @@
 """Read the stories and write each language's wall."""
 
 import logging
-import os
 
 from babel.dates import format_date
 from pelican.generators import Generator
 
+from hub.content_files import files_to_read, read_item
 from hub.editions import Listing
 from hub.languages import save_as, site_languages
-from hub.localized import localize
 from hub.pages import write_page
-from hub.problems import LEFT_OUT_SOURCES
 from hub.sources import iso_date, metadata_line, where
 from hub.story_sources import DATE_FIELDS, story_folders, story_problems
 
@@ -31,10 +29,7 @@ class StoriesGenerator(Generator):
 
     def generate_context(self):
         self.languages = site_languages(self.settings)
-        left_out = self.context.get(LEFT_OUT_SOURCES, set())  # by the content checks, which have said why
-        for path in sorted(self.get_files(story_folders(self.settings))):
-            if os.path.realpath(os.path.join(self.path, path)) in left_out:
-                continue
+        for path in files_to_read(self, sorted(self.get_files(story_folders(self.settings)))):
             story = self._read(path)
             if story is not None:
                 self.add_source_path(story)
@@ -45,12 +40,9 @@ class StoriesGenerator(Generator):
         self.context["story_walls"] = self._walls()
 
     def _read(self, path):
-        try:
-            story = self.readers.read_file(base_path=self.path, path=path, content_class=Story, context=self.context)
-        except Exception as error:  # a reader's error: say which file, build the rest
-            logger.error("%s: could not be read (%s); fix it or move it out of %s", path, error, self.path)
+        story = read_item(self, path, Story)
+        if story is None:
             return None
-        localize(story)
         if story.lang not in self.languages:
             return None  # reported when the file was read
         source = story.source_path
