@@ -6,6 +6,7 @@ recorded and answered with a redirect, as providers do after a sign-up.
 
 import os
 import threading
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
@@ -58,3 +59,17 @@ class LocalSite(ThreadingHTTPServer):
     def __exit__(self, *exc):
         self.shutdown()
         self.server_close()
+
+
+@contextmanager
+def recording_page(browser, **context_options):
+    """A page in a browser context of its own that notes the URL of every request it makes (page.requests),
+    so that a test can say no request left the site."""
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    try:
+        yield page
+    finally:
+        context.close()

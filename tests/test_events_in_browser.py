@@ -4,7 +4,7 @@ calendar from its own .ics file, and the page passes axe in every language."""
 import shutil
 
 import pytest
-from browser import SUBSCRIBE_PATH, LocalSite
+from browser import SUBSCRIBE_PATH, LocalSite, recording_page
 from icalendar import Calendar
 from support import DEV_SETTINGS, ROOT, build
 
@@ -43,12 +43,8 @@ def served(tmp_path_factory):
 @pytest.fixture
 def page(browser, served):
     server, _ = served
-    context = browser.new_context(accept_downloads=True)
-    page = context.new_page()
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    yield page
-    context.close()
+    with recording_page(browser, accept_downloads=True) as page:
+        yield page
 
 
 def test_signing_up_posts_to_the_provider_only_once_consent_is_given(page, served):

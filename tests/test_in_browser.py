@@ -1,7 +1,7 @@
 """What a reader does, in a real browser: get a gated freebie, copy a link, and talk to no one but the site."""
 
 import pytest
-from browser import SUBSCRIBE_PATH, LocalSite
+from browser import SUBSCRIBE_PATH, LocalSite, recording_page
 from freebies.links import delivery_links
 from playwright.sync_api import expect
 from support import DEV_SETTINGS, build, html
@@ -33,13 +33,9 @@ def served(tmp_path_factory):
 @pytest.fixture
 def page(browser, served):
     server, _ = served
-    context = browser.new_context(accept_downloads=True)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.origin)
-    page = context.new_page()
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    yield page
-    context.close()
+    with recording_page(browser, accept_downloads=True) as page:
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.origin)
+        yield page
 
 
 def assert_only_local(page, server):

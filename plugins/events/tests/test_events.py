@@ -15,30 +15,24 @@ from support import ROOT, build, html, pelican_run, read_metadata, settings_file
 WORDS = {"en": "events", "fr": "evenements", "pl": "wydarzenia", "fi": "tapahtumat"}
 LOCALES = {"en": "en", "fr": "fr", "pl": "pl", "fi": "fi"}
 
-FUTURE_EVENT = """Title: A thank-you evening in 2099
-Slug: evening-2099
-Summary: Drinks and thanks, far ahead.
-Start: 2099-06-01 18:00
-End: 2099-06-01 20:00
+def evening(year, summary, body):
+    """An English event file: an evening on 1 June of `year`."""
+    return f"""Title: A thank-you evening in {year}
+Slug: evening-{year}
+Summary: {summary}
+Start: {year}-06-01 18:00
+End: {year}-06-01 20:00
 Timezone: Europe/London
 Place: 1 High Street, Bristol
 Signup: yes
 Capacity: 20 places.
 
-An evening to come.
+{body}
 """
-PAST_EVENT = """Title: A thank-you evening in 2001
-Slug: evening-2001
-Summary: Drinks and thanks, long ago.
-Start: 2001-06-01 18:00
-End: 2001-06-01 20:00
-Timezone: Europe/London
-Place: 1 High Street, Bristol
-Signup: yes
-Capacity: 20 places.
 
-An evening that was.
-"""
+
+FUTURE_EVENT = evening(2099, "Drinks and thanks, far ahead.", "An evening to come.")
+PAST_EVENT = evening(2001, "Drinks and thanks, long ago.", "An evening that was.")
 
 
 def event_sources():
