@@ -30,7 +30,7 @@ def test_the_promise_names_the_response_time_in_each_language(tmp_path):
     assert promises == {
         "en": "We answer every message within 3 working days.",
         "fr": "Nous répondons à chaque message sous 3 jours ouvrés.",
-        "pl": "Odpowiadamy na każdą wiadomość w ciągu 3 dni roboczych.",
+        "pl": "Odpowiadamy na każdą wiadomość w\u00a0ciągu 3 dni roboczych.",
         "fi": "Vastaamme jokaiseen viestiin 3 arkipäivän kuluessa.",
     }
     card = html(dict(contact_pages(output, settings))["pl"]).select_one(".contact-card")

@@ -28,8 +28,8 @@ SEARCH_WORDS = {"en": "search", "fr": "recherche", "pl": "szukaj", "fi": "haku"}
 
 
 def public_pages(code):
-    """How many tips, pages and freebie landing pages of a language readers can find."""
-    found = sources("tips") + sources("pages") + [entry for entry in sources("freebies") if entry[2].parent.name == "freebies"]
+    """How many tips, pages, events and freebie landing pages of a language readers can find."""
+    found = sources("tips") + sources("pages") + sources("events") + [entry for entry in sources("freebies") if entry[2].parent.name == "freebies"]
     return sum(
         1
         for _, lang, path in found

@@ -132,7 +132,7 @@ def edited(tmp_path_factory, cache, builds):
 
 def test_every_tip_in_every_language_has_a_1200x630_png_card_beside_its_page(builds):
     first, _ = builds
-    tips = list(tip_pages(first.output))
+    tips = [(path, page) for path, page in tip_pages(first.output) if not page.select_one(".fallback-notice")]
     assert len(tips) == len(sources("tips")) == len(first.cards)
     assert {path.relative_to(first.output).parts[0] for path, _ in tips} == {"en", "fr", "pl", "fi"}
     for path, _ in tips:

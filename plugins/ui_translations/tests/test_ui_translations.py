@@ -15,7 +15,7 @@ TRANSLATED = ["fr", "pl", "fi"]
 # Strings that are the same word in English and in the language; any other
 # msgstr equal to its msgid is an untranslated copy.
 # The international unit kB reads the same in Polish.
-SAME_AS_ENGLISH = {"fr": {"Page %(number)s"}, "pl": {"Tag", "%(kind)s, %(size)s kB"}, "fi": set()}
+SAME_AS_ENGLISH = {"fr": {"Page %(number)s", "Places"}, "pl": {"Tag", "%(kind)s, %(size)s kB", "Online"}, "fi": set()}
 
 
 def catalog(code):
