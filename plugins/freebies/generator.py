@@ -21,6 +21,7 @@ from hub.sources import freebie_folders, where
 from .contents import Download, Freebie
 from .pdf import FreebieFileError
 from .pdf_cache import PdfCache
+from .preview import PreviewCache, PreviewError
 from .settings import GATES
 from .tokens import delivery_token
 
@@ -46,6 +47,7 @@ class FreebiesGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.secret = self.settings["FREEBIE_TOKEN_SECRET"]
         self.pdf_cache = PdfCache(self.settings.get("CACHE_PATH"))
+        self.previews = PreviewCache(self.settings.get("CACHE_PATH"))
         self.sources = self._sources()  # the freebie files, listed once for the rendering ahead and the reading
         self.today = build_date(self.settings)  # what decides whether an offer has ended
         ahead.start(self)
@@ -72,6 +74,7 @@ class FreebiesGenerator(Generator):
         removed = cache.keep_used_only()  # of freebies edited or deleted since: not needed again
         if removed:
             logger.info("Freebie PDFs: %d no longer used removed from %s", removed, cache.folder)
+        self.previews.keep_used_only()
 
     def _sources(self):
         paths, excluded = freebie_folders(self.settings)
@@ -142,6 +145,7 @@ class FreebiesGenerator(Generator):
         source = freebie.source_path
         name = str(getattr(freebie, "file", "")).strip()
         freebie.download = None
+        freebie.preview = None
         if not name and freebie.coupon:
             return True  # the code is what it delivers
         if not name:
@@ -186,7 +190,20 @@ class FreebiesGenerator(Generator):
             return True  # checked all the same, so a mistake shows before the next offer; but no longer handed out
         folder = freebie.delivery.url if freebie.delivery is not None else freebie.url
         freebie.download = Download(filename, data, folder + filename)
+        if filename.lower().endswith(".pdf"):
+            freebie.preview = self._preview(freebie, file_path, data)
         return True
+
+    def _preview(self, freebie, file_path, data):
+        """The picture of the PDF's first page; always public, beside the landing page, even when the PDF is gated."""
+        try:
+            return self.previews.preview(data, freebie.url)
+        except PreviewError as error:
+            logger.warning(
+                "%s: its first page cannot be shown on the landing page, %s; the freebie is published without "
+                "a preview. Export the PDF again (PDF/A or \"print to PDF\") to get one", file_path, error,
+            )
+            return None
 
     def render_ahead(self, path):
         """In a child process: read a freebie as generate_context will, so its PDF goes into the cache;
@@ -245,15 +262,17 @@ class FreebiesGenerator(Generator):
             write_page(self, writer, freebie.save_as, freebie.template, freebie, freebie=freebie)
             if freebie.download is not None:
                 self._write_file(freebie.download)
+            if freebie.preview is not None:
+                self._write_file(freebie.preview)
             if freebie.delivery is not None:
                 write_page(self, writer, save_as(freebie.delivery.url), "freebie_delivery", freebie.delivery, freebie=freebie)
         for shelf in self.context["freebie_shelves"].values():
             write_page(self, writer, save_as(shelf.url), "freebies", shelf.page, shelf=shelf)
 
-    def _write_file(self, download):
-        path = sanitised_join(self.output_path, download.url)  # raises rather than write outside the output folder
+    def _write_file(self, file):
+        path = sanitised_join(self.output_path, file.url)  # raises rather than write outside the output folder
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        if write_if_changed(path, download.data):  # a file holding these bytes already keeps its date
+        if write_if_changed(path, file.data):  # a file holding these bytes already keeps its date
             logger.info('Writing "%s"', path)
 
 

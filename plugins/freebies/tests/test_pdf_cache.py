@@ -12,6 +12,7 @@ import pytest
 from freebies import pdf, pdf_cache
 from freebies.pdf import FreebieFileError
 from freebies.pdf_cache import PdfCache
+from hub import file_cache
 from pypdf import PdfReader
 from support import ROOT, build
 
@@ -98,7 +99,7 @@ def test_a_new_renderer_or_fpdf2_renders_again(tmp_path, renders, monkeypatch, m
 def test_a_cache_that_cannot_be_written_still_gives_the_pdf(tmp_path, renders, caplog):
     in_the_way = tmp_path / "cache"
     in_the_way.write_text("a file where the cache folder should be")
-    with caplog.at_level(logging.DEBUG, logger=pdf_cache.__name__):
+    with caplog.at_level(logging.DEBUG, logger=file_cache.__name__):
         data = render(PdfCache(in_the_way))
     assert data == render(PdfCache(None))
     assert data.startswith(b"%PDF") and len(renders) == 2
