@@ -29,6 +29,9 @@ IGNORED_IN_URLS = re.compile(r"[\x00-\x20]+")
 # a backslash before ASCII punctuation, which Markdown drops: `data\:` is rendered `data:`
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 RUNNING_ELEMENTS = ("script", "iframe", "frame", "object", "embed", "base")
+# why the file is left out, and how to show such markup rather than run it: the rendered HTML of code is text
+BLOCKED = "the site's policy blocks them in the reader's browser, so the file is left out of the build"
+AS_AN_EXAMPLE = "show it as an example in `backticks` or a fenced code block"
 
 
 def check_rendered(source, allow_scripts=False):
@@ -45,8 +48,10 @@ def check_rendered(source, allow_scripts=False):
             if name.startswith("on") and not allow_scripts:
                 found.append(Problem(
                     source.path, lines.find(f"{name}="),
-                    f"an {name}= attribute runs script in the reader's browser: remove it, or set "
-                    "CONTENT_ALLOWS_SCRIPTS = True in pelicanconf.py if the site means to run it",
+                    f"an {name}= attribute runs script, and scripts are not allowed in content: {BLOCKED}; "
+                    f"remove it, {AS_AN_EXAMPLE}, or set CONTENT_ALLOWS_SCRIPTS = True in pelicanconf.py "
+                    "if the site means to run it",
+                    leaves_out=True,
                 ))
             elif name in URL_ATTRIBUTES:
                 for url in _urls(name, values):
@@ -54,16 +59,19 @@ def check_rendered(source, allow_scripts=False):
                     if scheme:
                         found.append(Problem(
                             source.path, lines.find(f"{scheme}:"),
-                            f"a {scheme}: link runs script in the reader's browser, or shows a page of its own: "
-                            "link to a page or a file instead",
+                            f"a {scheme}: link runs script, or shows a page of its own, and scripts are not "
+                            f"allowed in content: {BLOCKED}; link to a page or a file instead, or {AS_AN_EXAMPLE}",
+                            leaves_out=True,
                         ))
         if allow_scripts:
             continue
         if tag in RUNNING_ELEMENTS:
             found.append(Problem(
                 source.path, lines.find(f"<{tag}"),
-                f"a <{tag}> runs or loads what the site does not check: remove it, or set "
-                "CONTENT_ALLOWS_SCRIPTS = True in pelicanconf.py if the site means to run it",
+                f"a <{tag}> runs or loads what the site does not check, and scripts are not allowed in content: "
+                f"{BLOCKED}; remove it, {AS_AN_EXAMPLE}, or set CONTENT_ALLOWS_SCRIPTS = True in pelicanconf.py "
+                "if the site means to run it",
+                leaves_out=True,
             ))
         elif tag == "meta" and any(name == "http-equiv" for name, _ in attributes):
             found.append(Problem(
@@ -103,25 +111,57 @@ def _script_scheme(url):
 
 class _Lines:
     """Finds where in a body a piece of its rendered HTML came from: the body's text with entities and
-    Markdown's escapes read and whitespace dropped, as the HTML has it, searched from where the last find of the same text stopped."""
+    Markdown's escapes read and whitespace dropped, as the HTML has it, searched from where the last find of the
+    same text stopped; first in the body without its code and comments, where the same words are only text."""
 
     def __init__(self, source):
-        self.text, self.line_of = [], []
-        for number in range(source.header.body_start, len(source.lines)):
-            text = html.unescape(MARKDOWN_ESCAPE.sub(r"\1", source.lines[number]))
-            for character in IGNORED_IN_URLS.sub("", text).lower():
-                self.text.append(character)
-                self.line_of.append(number + 1)
-        self.text = "".join(self.text)
+        lines = source.lines[source.header.body_start :]
+        self.texts = [_searchable(_without_code(lines), source.header.body_start), _searchable(lines, source.header.body_start)]
         self.searched = {}
 
     def find(self, needle):
         """The line of the next `needle` (0 when it is not found: the whole file is meant)."""
         needle = IGNORED_IN_URLS.sub("", needle).lower()
-        start = self.text.find(needle, self.searched.get(needle, 0))
-        if start < 0:
-            start = self.text.find(needle)
+        for index, (text, line_of) in enumerate(self.texts):
+            key = (index, needle)
+            start = text.find(needle, self.searched.get(key, 0))
             if start < 0:
-                return 0
-        self.searched[needle] = start + 1
-        return self.line_of[start]
+                start = text.find(needle)
+            if start >= 0:
+                self.searched[key] = start + 1
+                return line_of[start]
+        return 0
+
+
+FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+MASK = "\x7f"  # kept by the search, and in no needle
+
+
+def _without_code(lines):
+    """`lines` with their fenced code, code spans and HTML comments masked, each line as long as it was."""
+    body = COMMENT.sub(lambda match: re.sub(r"[^\n]", MASK, match[0]), "\n".join(lines))
+    masked, fence = [], None
+    for line in body.split("\n"):
+        opening = FENCE.match(line)
+        if fence is None and opening:
+            fence = opening[1]
+            masked.append(MASK * len(line))
+        elif fence is not None:
+            if opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence) and not line.strip(" `~"):
+                fence = None
+            masked.append(MASK * len(line))
+        else:
+            masked.append(CODE_SPAN.sub(lambda match: MASK * len(match[0]), line))
+    return masked
+
+
+def _searchable(lines, first_index):
+    """(text, the line number of each of its characters) of `lines`, the first being line `first_index` + 1."""
+    text, line_of = [], []
+    for number, line in enumerate(lines, start=first_index + 1):
+        for character in IGNORED_IN_URLS.sub("", html.unescape(MARKDOWN_ESCAPE.sub(r"\1", line))).lower():
+            text.append(character)
+            line_of.append(number)
+    return "".join(text), line_of

@@ -174,3 +174,66 @@ def test_a_line_of_eighty_thousand_image_starts_is_read_once(content):
         env={"PYTHONPATH": f"{ROOT}:{ROOT / 'plugins'}", "PATH": "/usr/bin:/bin"},
     )
     assert result.stdout.strip() == "1", result.stderr  # the one <img> without alt text
+
+
+# a tip may show the markup it warns about: as code or in a comment it is text, never run
+SHOWN_NOT_RUN = (
+    "Never paste `<script>alert(1)</script>` or `<img src=x alt=A onerror=alert(1)>` into a tip.\n"
+    "\n"
+    "```html\n<script src=\"https://tracker.example/t.js\"></script>\n<a href=\"javascript:go()\">Go</a>\n```\n"
+    "\n"
+    "    <button onclick=\"go()\">indented code</button>\n"
+    "\n"
+    "<!-- <script>alert('a comment')</script> <img src=x alt=A onerror=alert(1)> -->\n"
+    "\n"
+    "Attributes named like handlers are text too: once=true, `onload=` and javascript: in a sentence.\n"
+)
+
+
+def test_script_shown_as_code_or_in_a_comment_is_not_reported(content):
+    (content / "tips" / "examples.en.md").write_bytes(tip_source(body=SHOWN_NOT_RUN))
+    assert check_content(settings_for(content)) == []
+
+
+# the attacks a check of the Markdown's text would miss, each at the line it is on
+SLIPPING_PAST = {
+    "mixed case": ('<a href="JaVaScRiPt:alert(1)">x</a>\n', 7, "a javascript: link"),
+    "entity for a letter": ('<a href="&#106;avascript:alert(1)">x</a>\n', 7, "a javascript: link"),
+    "hex entities": ('<a href="&#x6A;&#x61;vascript&#x3A;alert(1)">x</a>\n', 7, "a javascript: link"),
+    "tab and newline inside": ('Text.\n\n<a href="java\tscr\nipt:alert(1)">x</a>\n', 9, "a javascript: link"),
+    "leading spaces": ('<a href="  javascript:alert(1)">x</a>\n', 7, "a javascript: link"),
+    "form action": ('<form action="javascript:alert(1)"><button>Go</button></form>\n', 7, "a javascript: link"),
+    "button formaction": ('<form><button formaction="JAVASCRIPT:alert(1)">Go</button></form>\n', 7, "a javascript: link"),
+    "handler in capitals": ('<p>Text.</p>\n\n<svg ONLOAD="alert(1)"></svg>\n', 9, "an onload= attribute"),
+    "handler on the tag's next line": ('<img src="x.png" alt="A"\n     onerror="alert(1)">\n', 8, "an onerror= attribute"),
+    "script in capitals": ("<SCRIPT>alert(1)</SCRIPT>\n", 7, "a <script> runs"),
+    "script after code": ("`<script>` is shown.\n\n<script>alert(1)</script>\n", 9, "a <script> runs"),
+}
+
+
+@pytest.mark.parametrize("case", SLIPPING_PAST)
+def test_script_is_found_however_it_is_written(content, case):
+    body, line, words = SLIPPING_PAST[case]
+    (content / "tips" / "attack.en.md").write_bytes(tip_source(body=body))
+    problems = check_content(settings_for(content))
+    assert [(problem.line, problem.leaves_out) for problem in problems if words in problem.message] == [(line, True)], problems
+    assert all("scripts are not allowed in content" in problem.message for problem in problems)
+
+
+def test_an_event_with_a_script_is_reported_and_left_out_of_the_build(content, tmp_path):
+    event = content / "events" / "thank-you-evening-bristol.en.md"
+    lines = event.read_text().split("\n")
+    body_start = lines.index("") + 1
+    lines.insert(body_start, '<img src="x.png" alt="Our shop" onerror="alert(1)">\n')
+    event.write_text("\n".join(lines))
+    [problem] = check_content(settings_for(content))
+    assert (problem.path, problem.line, problem.leaves_out) == (str(event), body_start + 1, True)
+    assert "an onerror= attribute runs script" in problem.message
+
+    output = tmp_path / "output"
+    status, logged = pelican_run(content, output)
+    assert status == 0, logged
+    assert f"{event}:{body_start + 1}: an onerror= attribute" in logged and "left out of the build" in logged
+    built = "".join(path.read_text() for path in output.glob("**/*.html"))
+    assert "onerror" not in built
+    assert (output / "fr").is_dir()  # the rest of the site is built
