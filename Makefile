@@ -91,7 +91,7 @@ html: $(READY) translations
 	$(BIN)/python scripts/dev_build.py $(OUTPUT) -- $(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF)
 
 serve: html
-	$(PELICAN) --listen -b $(HOST) -p $(PORT) -o $(OUTPUT) -s $(CONF)
+	$(BIN)/python scripts/serve.py $(OUTPUT) --host $(HOST) --port $(PORT)
 
 devserver: $(READY) translations
 	$(BIN)/python scripts/devserver.py --host $(HOST) --port $(PORT)

@@ -20,12 +20,13 @@ import threading
 from pathlib import Path
 
 from livereload import Server
-from livereload.handlers import LiveReloadHandler
+from livereload.handlers import ForceReloadHandler, LiveReloadHandler, LiveReloadJSHandler, StaticFileHandler
+from livereload.server import LiveScriptInjector
 from livereload.watcher import Watcher
 from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
-from tornado import ioloop
+from tornado import ioloop, web
 from watchfiles import watch
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +37,7 @@ from live_preview.live_preview import last_build  # noqa: E402
 from plain_errors.plain_errors import raised_by_a_plugin  # noqa: E402
 
 from hub.output_lock import OutputBusy, development_build  # noqa: E402
+from hub.served_headers import ServedHeaders  # noqa: E402
 from hub.sources import MARKDOWN_EXTENSIONS  # noqa: E402
 
 WATCHED = ["content", "theme", "plugins", "translations", "pelicanconf.py"]
@@ -108,6 +110,57 @@ class SavedFiles(Watcher):
         return None, None
 
 
+# a script file of the server's own, where livereload injects an inline script that a strict policy blocks
+RELOAD_SCRIPT = "/livereload.js"
+RELOAD_SOCKET = "/livereload"
+NOT_FOUND_PAGE = "404.html"
+
+
+class LiveHeadersFiles(StaticFileHandler):
+    """livereload's files, each sent with the live site's headers, its policy allowing the reload's script and
+    socket at the address the browser asked for, and nothing more; the site's 404 page for a missing file."""
+
+    served = None  # ServedHeaders of the output folder
+
+    def set_default_headers(self):
+        origin = f"{self.request.host}"
+        headers = self.served.for_path(
+            self.request.path, script_url=f"http://{origin}{RELOAD_SCRIPT}", socket_url=f"ws://{origin}{RELOAD_SOCKET}",
+        )
+        for name, value in headers:
+            self.add_header(name, value)
+
+    def write_error(self, status_code, **kwargs):
+        page = os.path.join(self.root, NOT_FOUND_PAGE)
+        if status_code == 404 and os.path.isfile(page):
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            with open(page, "rb") as file:
+                self.finish(file.read())
+        else:
+            super().write_error(status_code, **kwargs)
+
+
+class ReloadScriptFile(LiveScriptInjector):
+    script = b""  # given the port by the server: livereload.js reads it from its own address
+
+
+class LiveHeadersServer(Server):
+    """livereload's server, sending the live headers, its reload script a file rather than inline."""
+
+    def application(self, port, host, liveport=None, debug=None, live_css=True):
+        LiveReloadHandler.watcher = self.watcher
+        LiveReloadHandler.live_css = live_css
+        LiveHeadersFiles.served = ServedHeaders(self.root)
+        ReloadScriptFile.script = f'<script src="{RELOAD_SCRIPT}?port={port}"></script>'.encode()
+        handlers = [
+            (RELOAD_SOCKET, LiveReloadHandler),
+            ("/forcereload", ForceReloadHandler),
+            (RELOAD_SCRIPT, LiveReloadJSHandler),
+            (r"/(.*)", LiveHeadersFiles, {"path": self.root, "default_filename": self.default_filename}),
+        ]
+        web.Application(handlers=handlers, debug=False, transforms=[ReloadScriptFile]).listen(port, address=host)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
@@ -136,7 +189,7 @@ def main():
             LiveReloadHandler.reload_waiters()
         rebuilds.request()
 
-    server = Server(watcher=SavedFiles([root / name for name in WATCHED], on_change))
+    server = LiveHeadersServer(watcher=SavedFiles([root / name for name in WATCHED], on_change))
     server.serve(host=args.host, port=args.port, root=output, open_url_delay=None)
 
 
