@@ -1,0 +1,123 @@
+"""Debian's nginx serving a built site on 127.0.0.1, as a live host would, with an include of the site's in its
+`server {}` block: a foreground process of the test's own, its pid, logs and temporary files in a folder of
+its own, so that it needs no privilege and leaves nothing behind (as root, it stays root: a worker dropping to
+`nobody` could not read the test's folders)."""
+
+import os
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
+MIME_TYPES = Path("/etc/nginx/mime.types")
+TEMP_PATHS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+
+CONFIGURATION = """\
+daemon off;
+master_process off;
+pid {run}/nginx.pid;
+error_log {run}/error.log info;
+events {{ worker_connections 256; }}
+http {{
+    include {mime_types};
+    default_type application/octet-stream;
+    charset utf-8;
+    charset_types text/css text/plain text/xml application/javascript application/json application/atom+xml application/rss+xml image/svg+xml;
+    access_log {run}/access.log;
+{temp_paths}
+    server {{
+        listen 127.0.0.1:{port};
+        server_name localhost;
+        root {root};
+        index index.html;
+        # a static site: a file, or the index.html of the folder an address names, or the site's 404 page
+        try_files $uri $uri/index.html =404;
+        error_page 404 /404.html;
+{include}
+    }}
+}}
+"""
+
+
+class NginxFailed(RuntimeError):
+    """nginx stopped or never answered; the message holds its error log."""
+
+
+class Nginx:
+    def __init__(self, run, port):
+        self.run, self.port = Path(run), port
+
+    @property
+    def origin(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def error_log(self):
+        path = self.run / "error.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def access_log(self):
+        path = self.run / "access.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def configuration(root, include, port, run):
+    temp_paths = "\n".join(f"    {name}_temp_path {run}/{name};" for name in TEMP_PATHS)
+    return CONFIGURATION.format(
+        run=run, mime_types=MIME_TYPES, temp_paths=temp_paths, port=port, root=Path(root).resolve(),
+        include=f"        include {Path(include).resolve()};" if include else "",
+    )
+
+
+@contextmanager
+def nginx_serving(root, include=None, port=None):
+    """An Nginx serving the folder `root` with `include` (a file of nginx directives) in its server block,
+    until the block ends; NginxFailed, with its error log, when it does not start."""
+    if not os.path.exists(NGINX):
+        raise NginxFailed(f"{NGINX} is missing: install Debian's nginx package (apt-get install nginx)")
+    with tempfile.TemporaryDirectory(prefix="nginx-") as run:
+        port = port or free_port()
+        server = Nginx(run, port)
+        config = Path(run) / "nginx.conf"
+        config.write_text(configuration(root, include, port, run))
+        test = subprocess.run([NGINX, "-t", "-p", run, "-e", f"{run}/error.log", "-c", str(config)], capture_output=True, text=True)
+        if test.returncode != 0:
+            raise NginxFailed(f"nginx refused its configuration:\n{test.stderr}\n{config.read_text()}")
+        process = subprocess.Popen(
+            [NGINX, "-p", run, "-e", f"{run}/error.log", "-c", str(config)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )
+        try:
+            _wait_until_it_answers(server, process)
+            yield server
+        finally:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _wait_until_it_answers(server, process):
+    for _ in range(100):
+        if process.poll() is not None:
+            raise NginxFailed(f"nginx stopped (status {process.returncode}):\n{process.stderr.read()}\n{server.error_log()}")
+        try:
+            urllib.request.urlopen(f"{server.origin}/", timeout=2).close()
+            return
+        except urllib.error.HTTPError:
+            return  # it answers, whatever the site has at its root
+        except OSError:
+            time.sleep(0.05)
+    raise NginxFailed(f"nginx did not answer on {server.origin}:\n{server.error_log()}")
