@@ -24,7 +24,7 @@ COMPILED := $(CATALOGS:.po=.mo)
 .PHONY: help venv translations translations-update translations-init translations-status translations-mark new-tip check html serve devserver publish freebie-links test audit clean lock
 
 help:
-	@echo "make serve                 build the sample site and serve it on http://$(HOST):$(PORT)"
+	@echo "make serve                 build the sample site and serve it on http://$(HOST):$(PORT), with the live headers"
 	@echo "make test                  run the whole test suite"
 	@echo "make bench                 time builds of six corpus shapes against stock Pelican (TIPS=1000, SHAPES=short,long)"
 	@echo "make audit                 Lighthouse scores of a tip and a home page of the live build"
