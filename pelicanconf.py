@@ -53,6 +53,7 @@ PLUGINS = [
     "discovery",
     "social_cards",
     "minify_css",
+    "host_headers",
 ]
 UI_TRANSLATIONS_PATH = str(HERE / "translations")
 
