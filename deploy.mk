@@ -45,6 +45,15 @@ deploy_built = test -f $(call deploy_quote,$(OUTPUT)/index.html) || { \
 # The mark `make publish` leaves in the site it checked (the name hub/publish_marker.py gives it).
 PUBLISH_MARKER := .published.json
 
+# Files the host_headers plugin writes for the hosts, not for visitors (its HOST_HEADERS_FILES): the nginx
+# include goes into nginx's configuration, `_headers` is read by Netlify and Cloudflare Pages, the list tells
+# s3_upload which files to send with a year-long Cache-Control. `.htaccess` is uploaded: Apache reads it
+# there and never serves it.
+S3_IMMUTABLE_LIST := s3-immutable-files.txt
+HOST_FILES := _headers nginx-headers.conf $(S3_IMMUTABLE_LIST)
+S3_CACHE_IMMUTABLE ?= public, max-age=31536000, immutable
+S3_CACHE_REVALIDATE ?= no-cache
+
 # Refuse a folder `make publish` did not make, or one written into since: a development build's delivery pages
 # use the public development secret. The mark itself holds nothing secret, and is left out where the tool allows.
 deploy_published = marker=$(call deploy_quote,$(OUTPUT)/$(PUBLISH_MARKER)); \
@@ -83,7 +92,7 @@ rsync_upload:
 	@echo $(call deploy_quote,Uploading $(OUTPUT)/ to $(if $(SSH_USER),$(SSH_USER)@)$(SSH_HOST):$(SSH_TARGET_DIR) \
 		(rsync over SSH$(,) port $(SSH_PORT)))
 	@rsync --recursive --links --checksum --compress --itemize-changes --8-bit-output \
-		--perms --chmod=D755,F644 --delete-delay --exclude=/$(PUBLISH_MARKER) $(RSYNC_OPTS) \
+		--perms --chmod=D755,F644 --delete-delay --exclude=/$(PUBLISH_MARKER) $(HOST_FILES:%=--exclude=/%) $(RSYNC_OPTS) \
 		-e $(call deploy_quote,ssh -p $(SSH_PORT) $(SSH_OPTS)) \
 		$(call deploy_quote,$(OUTPUT)/) \
 		$(call deploy_quote,$(if $(SSH_USER),$(SSH_USER)@)$(SSH_HOST):$(SSH_TARGET_DIR)) \
@@ -115,6 +124,11 @@ github: $(READY)
 
 # s3cmd compares MD5 checksums, so a re-run uploads only what changed; --delete-removed (after the uploads)
 # removes from the bucket whatever is no longer in $(OUTPUT)/. Content types come from the file extensions.
+# S3 sets one Cache-Control per object, from the metadata sent with it: the files $(S3_IMMUTABLE_LIST) names
+# (named by their content) go first, kept a year, so that no page ever links a name the bucket lacks; then
+# everything else, revalidated at each visit, and what the build no longer has is removed; last, the old
+# files of the list's folders. S3 sends no other header of ours: the content policy is then in each page's
+# <meta> (HEADERS_IN_META = True). Without the list (a site built without host_headers), one plain sync.
 # Credentials: ~/.s3cfg (or the file named by S3CMD_CONFIG) when there is one, else AWS_ACCESS_KEY_ID and
 # AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN, if any) from the environment.
 s3_upload: $(READY)
@@ -134,9 +148,16 @@ s3_upload: $(READY)
 	fi; \
 	echo $(call deploy_quote,Uploading $(OUTPUT)/ to s3://$(S3_BUCKET)/$(if $(strip $(S3_ENDPOINT)), \
 		at $(strip $(S3_ENDPOINT)))); \
-	$(BIN)/s3cmd "$$config_opt" $$endpoint_opts \
+	s3sync() { $(BIN)/s3cmd "$$config_opt" $$endpoint_opts \
 		$(if $(strip $(S3_REGION)),--region=$(call deploy_quote,$(strip $(S3_REGION)))) \
-		--no-mime-magic --guess-mime-type --no-preserve --delete-removed --delete-after \
-		--exclude=$(PUBLISH_MARKER) $(S3_OPTS) \
-		sync $(call deploy_quote,$(OUTPUT)/) $(call deploy_quote,s3://$(S3_BUCKET)/) \
+		--no-mime-magic --guess-mime-type --no-preserve --exclude=$(PUBLISH_MARKER) $(HOST_FILES:%=--exclude=%) \
+		"$$@" $(S3_OPTS) sync $(call deploy_quote,$(OUTPUT)/) $(call deploy_quote,s3://$(S3_BUCKET)/); }; \
+	list=$(call deploy_quote,$(OUTPUT)/$(S3_IMMUTABLE_LIST)); \
+	if [ -f "$$list" ]; then \
+	  s3sync --exclude='*' --include-from="$$list" \
+	    --add-header=$(call deploy_quote,Cache-Control:$(S3_CACHE_IMMUTABLE)) && \
+	  s3sync --exclude-from="$$list" --add-header=$(call deploy_quote,Cache-Control:$(S3_CACHE_REVALIDATE)) \
+	    --delete-removed --delete-after && \
+	  s3sync --exclude='*' --include-from="$$list" --delete-removed --delete-after; \
+	else s3sync --delete-removed --delete-after; fi \
 		|| $(call deploy_failed,s3cmd)

@@ -53,6 +53,7 @@ PLUGINS = [
     "discovery",
     "social_cards",
     "minify_css",
+    "host_headers",
 ]
 UI_TRANSLATIONS_PATH = str(HERE / "translations")
 
@@ -163,6 +164,14 @@ JINJA_ENVIRONMENT = {
     # the theme's words, dates and numbers in each page's language (hub/theme_text.py)
     "extensions": ["hub.theme_text.ThemeText"],
 }
+
+# The headers the host sends (host_headers, written by every build: _headers, nginx-headers.conf, .htaccess,
+# s3-immutable-files.txt; see the README). HSTS: e.g. "max-age=63072000; includeSubDomains", only once every
+# address of the domain answers over HTTPS ("": none). HEADERS_IN_META: each page's content policy also in a
+# <meta> at the top of its <head>, for hosts that send no headers (GitHub Pages, S3) or few rules (Cloudflare
+# Pages). Every other setting and its default: plugins/host_headers/settings.py.
+HSTS = ""
+HEADERS_IN_META = False
 
 # Development builds link from the site root; see publishconf.py for the live site.
 RELATIVE_URLS = False

@@ -33,6 +33,8 @@ SITE = {
 }
 
 # Keys the local S3 server takes: any will do, but s3cmd will not start without some.
+HOST_FILES = ("_headers", "nginx-headers.conf", "s3-immutable-files.txt")  # deploy.mk's HOST_FILES
+
 S3_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test"}
 
 # Settings a developer may have exported must not leak into the runs, nor the flags of an outer `make test`.
@@ -393,6 +395,40 @@ def test_s3_uploads_the_build_and_deletes_what_was_removed(bucket, tmp_path):
     assert "delete: 's3://hub/images/photo.bin'" in second.stdout
 
 
+def test_s3_sends_the_files_named_by_their_content_to_be_kept_a_year_and_the_rest_revalidated(bucket, tmp_path):
+    files = {
+        **SITE,
+        "theme/css/hub.0123456789abcdef.css": b"body { margin: 1px }\n",
+        "social-cards/0123456789abcdef0123456789abcdef.png": bytes(64),
+        "s3-immutable-files.txt": b"social-cards/*\ntheme/css/hub.0123456789abcdef.css\n",
+        "nginx-headers.conf": b"add_header X-Content-Type-Options nosniff always;\n",
+        "_headers": b"/*\n  X-Content-Type-Options: nosniff\n",
+    }
+    output = write_site(tmp_path / "build", files)
+    s3_upload(tmp_path, output, bucket)
+    client = bucket["client"]
+    keys = {item["Key"] for item in client.list_objects_v2(Bucket="hub")["Contents"]}
+    assert keys == set(files) - set(HOST_FILES)
+
+    def cache_control(key):
+        return client.head_object(Bucket="hub", Key=key).get("CacheControl")
+
+    assert cache_control("theme/css/hub.0123456789abcdef.css") == "public, max-age=31536000, immutable"
+    assert cache_control("social-cards/0123456789abcdef0123456789abcdef.png") == "public, max-age=31536000, immutable"
+    assert cache_control("index.html") == "no-cache"
+    assert cache_control("theme/css/style.css") == "no-cache"
+
+    # a new name for the stylesheet: the old one goes, once the pages are up
+    del files["theme/css/hub.0123456789abcdef.css"], files["social-cards/0123456789abcdef0123456789abcdef.png"]
+    files["theme/css/hub.fedcba9876543210.css"] = b"body { margin: 2px }\n"
+    files["s3-immutable-files.txt"] = b"social-cards/*\ntheme/css/hub.fedcba9876543210.css\n"
+    write_site(output, files)
+    s3_upload(tmp_path, output, bucket)
+    keys = {item["Key"] for item in client.list_objects_v2(Bucket="hub")["Contents"]}
+    assert keys == set(files) - set(HOST_FILES)
+    assert cache_control("theme/css/hub.fedcba9876543210.css") == "public, max-age=31536000, immutable"
+
+
 def test_s3_needs_credentials(tmp_path):
     output = write_site(tmp_path / "build", SITE)
     result = make(tmp_path, "deploy", "DEPLOY=s3", f"OUTPUT={output}", "S3_BUCKET=hub")
@@ -480,8 +516,9 @@ def test_each_target_uploads_what_make_publish_made(target, published, tmp_path,
     site = tree(output)
     if target == "github":  # ghp-import takes the whole folder, the marker with it: it holds nothing secret
         assert uploaded() == {**site, ".nojekyll": b""}
-    else:
-        assert uploaded() == {name: data for name, data in site.items() if name != MARKER_NAME}
+    else:  # and the host_headers plugin's files for the hosts, but .htaccess, which Apache reads and never serves
+        assert uploaded() == {name: data for name, data in site.items() if name not in (MARKER_NAME, *HOST_FILES)}
+        assert ".htaccess" in uploaded()
 
 
 @pytest.mark.parametrize("target", TARGETS)

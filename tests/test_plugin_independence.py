@@ -23,6 +23,7 @@ OWN_FILES = {
     "site_search": re.compile(r"(^pagefind/|/(search|recherche|szukaj|haku)/)"),
     "social_cards": re.compile(r"(card\.png$|^social-cards/)"),
     "discovery": re.compile(r"(^robots\.txt|sitemap\.xml)$"),
+    "host_headers": re.compile(r"^(_headers|\.htaccess|nginx-headers\.conf|s3-immutable-files\.txt)$"),
 }
 
 

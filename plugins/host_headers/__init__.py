@@ -1,0 +1,1 @@
+from .host_headers import register  # noqa: F401

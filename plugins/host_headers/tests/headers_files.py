@@ -1,0 +1,72 @@
+"""Reading the header files back, as each host reads them, for the tests."""
+
+import re
+from pathlib import Path
+
+
+def netlify_rules(text):
+    """[(path pattern, {header: value})] of a `_headers` file."""
+    rules = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not line.startswith(" "):
+            rules.append((line.strip(), {}))
+        else:
+            name, _, value = line.strip().partition(": ")
+            rules[-1][1][name] = value
+    return rules
+
+
+def netlify_matches(pattern, url):
+    """Whether a `_headers` path (with `*` splats and `:placeholder` segments) matches `url`."""
+    regex = "".join(
+        "[^/]+" if part.startswith(":") else ".*" if part == "*" else re.escape(part)
+        for part in re.split(r"(:[a-z]+|\*)", pattern)
+    )
+    return re.fullmatch(regex, url) is not None
+
+
+def nginx_locations(text):
+    """[(modifier, path, {header: value})] of the include's locations, and the server-level headers."""
+    server, locations, current = {}, [], None
+    for line in text.splitlines():
+        location = re.match(r'location (=|\^~|~) "(.*)" \{$', line)
+        header = re.match(r'\s*add_header (\S+) "(.*)" always;$', line)
+        if location:
+            current = (location.group(1), location.group(2).replace('\\"', '"').replace("\\\\", "\\"), {})
+            locations.append(current)
+        elif line == "}":
+            current = None
+        elif header:
+            (current[2] if current else server)[header.group(1)] = header.group(2)
+    return server, locations
+
+
+def apache_conditions(text):
+    return re.findall(r'<If "(.*)">', text)
+
+
+def apache_matches(condition, url):
+    uri = "%{REQUEST_URI}"
+    if condition.startswith(f"{uri} =~ m#"):
+        return re.search(condition[len(uri) + 6 : -1], url) is not None
+    if condition.startswith(f"{uri} -strmatch '"):
+        return url.startswith(condition.split("'")[1].rstrip("*"))
+    if condition.startswith(f"{uri} == '"):
+        return url == condition.split("'")[1]
+    if condition.startswith(f"{uri} in {{"):
+        return url in re.findall(r"'([^']*)'", condition)
+    raise AssertionError(f"a condition the tests do not read: {condition}")
+
+
+def built_urls(output):
+    """The URL of each built file, and of each page's folder."""
+    urls = set()
+    for path in Path(output).rglob("*"):
+        if path.is_file():
+            relative = path.relative_to(output).as_posix()
+            urls.add("/" + relative)
+            if relative.endswith("index.html"):
+                urls.add("/" + relative[: -len("index.html")])
+    return urls

@@ -1,0 +1,215 @@
+"""The header files of the published sample site: each rule names built files, each page's policy allows
+exactly its inline scripts, the delivery pages are covered by pattern and named nowhere, and nginx takes the
+include and sends what it says."""
+
+import base64
+import os
+import hashlib
+import re
+import shutil
+import subprocess
+import urllib.request
+from pathlib import Path
+
+import pytest
+from headers_files import (
+    apache_conditions, apache_matches, built_urls, netlify_matches, netlify_rules, nginx_locations,
+)
+from support import html
+
+from hub.assets import is_fingerprinted
+
+NGINX = "/usr/sbin/nginx"
+TOKEN_FOLDER = re.compile(r"/([0-9a-f]{32})/")
+
+
+def read(output, name):
+    return (output / name).read_text(encoding="utf-8")
+
+
+def inline_script_hashes(page):
+    """The 'sha256-…' sources of a page's inline scripts, recomputed with an HTML parser."""
+    return {
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.string.encode()).digest()).decode() + "'"
+        for script in html(page).find_all("script") if not script.get("src") and script.string
+    }
+
+
+def hashes_in(policy):
+    script_src = next(part for part in policy.split("; ") if part.startswith("script-src "))
+    return set(re.findall(r"'sha256-[^']+'", script_src))
+
+
+def delivery_files(output):
+    return {url for url in built_urls(output) if TOKEN_FOLDER.search(url)}
+
+
+def test_every_page_has_its_own_policy_allowing_exactly_its_inline_scripts(published_site):
+    output, _ = published_site
+    rules = dict(netlify_rules(read(output, "_headers")))
+    private = delivery_files(output)
+    checked = 0
+    for page in sorted(output.rglob("*.html")):
+        relative = page.relative_to(output).as_posix()
+        url = "/" + relative.removesuffix("index.html")
+        if url in private:
+            continue
+        policy = rules[url]["Content-Security-Policy"]
+        assert hashes_in(policy) == inline_script_hashes(page), url
+        assert policy.startswith("default-src 'none'; script-src 'self'")
+        assert "'unsafe-inline'" not in policy and "frame-ancestors 'none'" in policy and "base-uri 'none'" in policy
+        checked += 1
+    assert checked > 150
+    # JSON-LD is hashed: a tip has one
+    tip = rules["/en/tips/give-before-you-ask/"]["Content-Security-Policy"]
+    assert len(hashes_in(tip)) == 1
+
+
+def test_forms_may_post_only_to_the_site_and_the_configured_providers(published_site):
+    output, _ = published_site
+    policy = dict(netlify_rules(read(output, "_headers")))["/en/"]["Content-Security-Policy"]
+    form_action = next(part for part in policy.split("; ") if part.startswith("form-action"))
+    assert form_action == "form-action 'self' https://buttondown.com https://formspree.io"
+
+
+def test_every_rule_of_the_three_files_matches_a_built_file(published_site):
+    output, _ = published_site
+    urls = built_urls(output)
+    for pattern, _ in netlify_rules(read(output, "_headers")):
+        assert any(netlify_matches(pattern, url) for url in urls), f"_headers: {pattern} matches no file"
+    for condition in apache_conditions(read(output, ".htaccess")):
+        assert any(apache_matches(condition, url) for url in urls), f".htaccess: {condition} matches no file"
+    _, locations = nginx_locations(read(output, "nginx-headers.conf"))
+    for modifier, path, _ in locations:
+        if modifier == "=":
+            assert path in urls, path
+        elif modifier == "^~":
+            assert any(url.startswith(path) for url in urls), path
+        elif "404" not in path:
+            assert any(re.search(path, url) for url in urls), path
+
+
+def test_no_delivery_address_is_in_any_header_file_and_patterns_cover_them_all(published_site):
+    output, _ = published_site
+    private = delivery_files(output)
+    tokens = {TOKEN_FOLDER.search(url).group(1) for url in private}
+    assert len(tokens) >= 4 and any(url.endswith(".pdf") for url in private)
+    for name in ("_headers", ".htaccess", "nginx-headers.conf", "s3-immutable-files.txt"):
+        text = read(output, name)
+        assert not any(token in text for token in tokens), name
+    rules = netlify_rules(read(output, "_headers"))
+    noindex = [pattern for pattern, headers in rules if headers.get("X-Robots-Tag") == "noindex" and ":token" in pattern]
+    public = built_urls(output) - private
+    for url in private:
+        assert any(netlify_matches(pattern, url) for pattern in noindex), url
+    for url in public:  # the patterns take no public file with them
+        assert not any(netlify_matches(pattern, url) for pattern in noindex), url
+    for condition in apache_conditions(read(output, ".htaccess")):
+        if "=~" in condition:
+            assert {url for url in built_urls(output) if apache_matches(condition, url)} <= private
+
+
+def test_files_named_by_their_content_are_kept_a_year_and_nothing_else(published_site):
+    output, _ = published_site
+    rules = netlify_rules(read(output, "_headers"))
+    immutable = [pattern for pattern, headers in rules if "immutable" in headers.get("Cache-Control", "")]
+    for url in built_urls(output):
+        kept = any(netlify_matches(pattern, url) for pattern in immutable)
+        assert kept == is_fingerprinted(url.lstrip("/")), url
+    listed = read(output, "s3-immutable-files.txt").splitlines()
+    assert "social-cards/*" in listed and all(not line.startswith("/") for line in listed)
+
+
+def test_hsts_is_off_unless_the_owner_turns_it_on(published_site):
+    output, settings = published_site
+    assert settings["HSTS"] == ""
+    for name in ("_headers", ".htaccess", "nginx-headers.conf"):
+        assert "Strict-Transport-Security" not in read(output, name)
+
+
+@pytest.fixture(scope="module")
+def nginx(published_site, tmp_path_factory):
+    """Debian's nginx on 127.0.0.1, serving the published site with the generated include."""
+    if not Path(NGINX).exists():
+        pytest.skip(f"{NGINX} is missing (apt-get install nginx-light)")
+    output, _ = published_site
+    folder = tmp_path_factory.mktemp("nginx")
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    temp = "".join(f" {kind}_temp_path {folder / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    config = folder / "nginx.conf"
+    # as root, nginx's workers run as nobody, who cannot read pytest's private folders
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    config.write_text(
+        f"{user}daemon off; pid {folder / 'nginx.pid'}; error_log {folder / 'error.log'};\nevents {{}}\n"
+        f"http {{ access_log off;{temp} include /etc/nginx/mime.types;\n"
+        f"  server {{ listen 127.0.0.1:{port}; root {output}; index index.html;\n"
+        f"    include {output / 'nginx-headers.conf'}; }}\n}}\n"
+    )
+    checked = subprocess.run([NGINX, "-t", "-c", str(config), "-p", str(folder)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    server = subprocess.Popen([NGINX, "-c", str(config), "-p", str(folder)], stderr=subprocess.DEVNULL)
+    try:
+        origin = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(origin + "/robots.txt", timeout=1)
+                break
+            except OSError:
+                subprocess.run(["sleep", "0.05"])
+        yield origin, output
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def headers_of(origin, url):
+    try:
+        with urllib.request.urlopen(origin + url, timeout=5) as response:
+            return response.status, response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers
+
+
+def test_nginx_sends_what_the_include_says(nginx):
+    origin, output = nginx
+    status, tip = headers_of(origin, "/en/tips/give-before-you-ask/")
+    assert status == 200 and tip["Cache-Control"] == "no-cache" and tip["X-Content-Type-Options"] == "nosniff"
+    assert hashes_in(tip["Content-Security-Policy"]) == inline_script_hashes(output / "en/tips/give-before-you-ask/index.html")
+    assert "camera=()" in tip["Permissions-Policy"] and tip["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    card = next(output.glob("social-cards/*.png")).name
+    _, cached = headers_of(origin, f"/social-cards/{card}")
+    assert cached["Cache-Control"] == "public, max-age=31536000, immutable" and cached["X-Content-Type-Options"] == "nosniff"
+    for url in sorted(delivery_files(output)):
+        status, delivered = headers_of(origin, url)
+        assert status == 200 and delivered["X-Robots-Tag"] == "noindex", url
+        assert delivered["Referrer-Policy"] == "no-referrer" and delivered["Content-Security-Policy"], url
+    _, feed = headers_of(origin, "/en/atom.xml")
+    assert feed["Cache-Control"] == "no-cache" and "X-Robots-Tag" not in feed
+    status, _ = headers_of(origin, "/nginx-headers.conf")
+    assert status == 404
+
+
+def test_headers_in_meta_put_each_pages_policy_first_in_its_head(tmp_path):
+    from support import fresh_build
+
+    output = tmp_path / "output"
+    shutil.rmtree(output, ignore_errors=True)
+    fresh_build(output, HEADERS_IN_META=True, HSTS="max-age=63072000; includeSubDomains")
+    page = output / "fr/conseils/donnez-d-abord-demandez-ensuite/index.html"
+    head = html(page).head
+    first, second = head.find_all(True)[:2]
+    assert first.name == "meta" and first.get("charset") == "utf-8"  # the charset stays in the first bytes
+    assert second.get("http-equiv") == "Content-Security-Policy"
+    assert hashes_in(second["content"]) == inline_script_hashes(page)
+    assert "frame-ancestors" not in second["content"]
+    rules = dict(netlify_rules(read(output, "_headers")))
+    assert rules["/*"]["Content-Security-Policy"] == "frame-ancestors 'none'"
+    assert rules["/*"]["Strict-Transport-Security"] == "max-age=63072000; includeSubDomains"
+    assert not any("Content-Security-Policy" in headers for pattern, headers in rules.items() if pattern != "/*")
+    # a second build leaves one policy per page, not two
+    fresh_build(output, HEADERS_IN_META=True)
+    assert page.read_text(encoding="utf-8").count('http-equiv="Content-Security-Policy"') == 1
