@@ -10,7 +10,7 @@ from browser import SUBSCRIBE_PATH, LocalSite
 from freebies.links import delivery_links
 from nginx import free_port, nginx_serving
 from playwright.sync_api import expect
-from support import PUBLISH_SETTINGS, PUBLISHED_SECRET, ROOT, build, tip_source, typical_pages
+from support import PUBLISH_SETTINGS, PUBLISHED_SECRET, ROOT, build, tip_pages, tip_source, typical_pages
 
 # what the page saw, noted from before its first script runs
 LISTENING = """
@@ -131,6 +131,25 @@ def test_copy_link_works_under_the_policy(browser, served):
         expect(page.locator("[data-status]")).to_have_text("Link skopiowany")
         assert page.evaluate("navigator.clipboard.readText()") == address
         assert page.violations() == [] and page.errors == []
+
+
+def requested_paths(access_log):
+    """The path of each request of nginx's access log (its combined format: "GET /path HTTP/1.1")."""
+    return [line.split('"')[1].split()[1] for line in access_log.splitlines() if '"' in line]
+
+
+def test_a_returning_visitor_fetches_only_the_html_of_a_second_tip(browser, served):
+    nginx, output, _, _ = served
+    first, second = (path.parent.relative_to(output).as_posix() for path, _ in list(tip_pages(output, "en"))[:2])
+    with listening_page(browser) as page:
+        page.goto(f"{nginx.origin}/{first}/")
+        page.wait_for_load_state("networkidle")
+        before = len(requested_paths(nginx.access_log()))
+        page.goto(f"{nginx.origin}/{second}/")
+        page.wait_for_load_state("networkidle")
+        again = requested_paths(nginx.access_log())[before:]
+    # the stylesheets, scripts and icon are named by their content and kept for a year: not even revalidated
+    assert again == [f"/{second}/"], again
 
 
 def test_the_newsletter_form_still_reaches_its_provider(browser, served):
