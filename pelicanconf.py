@@ -28,11 +28,13 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 # what the theme's templates call beside Pelican's own variables and its plugins': blocks rendered once per
-# build, and whether readers and search engines may find a page (anything else is marked noindex)
+# build, whether readers and search engines may find a page (anything else is marked noindex), and the
+# address of one of the theme's files (its fingerprinted name with the asset_fingerprints plugin)
+from hub.asset_links import asset  # noqa: E402
 from hub.fragments import remembered  # noqa: E402
 from hub.pages import is_public  # noqa: E402
 
-JINJA_GLOBALS = {"remembered": remembered, "is_public": is_public}
+JINJA_GLOBALS = {"remembered": remembered, "is_public": is_public, "asset": asset}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "plain_errors",
@@ -53,11 +55,17 @@ PLUGINS = [
     "discovery",
     "social_cards",
     "minify_css",
+    "asset_fingerprints",
     "host_headers",
 ]
 UI_TRANSLATIONS_PATH = str(HERE / "translations")
 
 DEFAULT_PAGINATION = 6
+
+# The theme's stylesheets, scripts, icon and fonts are published a second time as name.<hash of their bytes>.ext,
+# and pages link that name, so browsers keep them for a year and still see every change. The kinds of file
+# that get such a name (any of .css .js .mjs .svg .woff2 .woff .png .ico; all of them by default):
+# ASSET_FINGERPRINTS_SUFFIXES = (".css", ".js", ".mjs", ".svg", ".woff2", ".woff", ".png", ".ico")
 
 # The owner's details on the contact page ("make things right"), and how many
 # working days a reply takes at most.

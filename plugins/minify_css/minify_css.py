@@ -1,4 +1,6 @@
-"""After the build, rewrite every stylesheet under the output's theme folder in minified form."""
+"""After the build, rewrite every stylesheet under the output's theme folder in minified form; the same
+minifying is registered with hub.asset_transforms, so a plugin naming files by their published bytes knows
+them before this runs."""
 
 import logging
 from pathlib import Path
@@ -6,16 +8,27 @@ from pathlib import Path
 import rcssmin
 from pelican import signals
 
+from hub.asset_transforms import add_transform
+
 logger = logging.getLogger(__name__)
+
+
+def minified(data):
+    """A stylesheet's bytes, minified; given minified bytes, the same bytes."""
+    return rcssmin.cssmin(data.decode("utf-8")).encode("utf-8")
 
 
 def minify_file(path):
     """Minify one stylesheet in place; a file already minified is left byte for byte."""
-    source = path.read_text(encoding="utf-8")
-    minified = rcssmin.cssmin(source)
-    if minified != source:
-        path.write_text(minified, encoding="utf-8")
-    return len(source.encode()), len(minified.encode())
+    source = path.read_bytes()
+    result = minified(source)
+    if result != source:
+        path.write_bytes(result)
+    return len(source), len(result)
+
+
+def announce(pelican):
+    add_transform(pelican.settings, ".css", "minify_css", minified)
 
 
 def minify_theme(pelican):
@@ -26,4 +39,5 @@ def minify_theme(pelican):
 
 
 def register():
+    signals.initialized.connect(announce)
     signals.finalized.connect(minify_theme)

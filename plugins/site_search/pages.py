@@ -6,8 +6,9 @@ from hub.editions import Listing
 from hub.languages import save_as, site_languages
 from hub.pages import write_page
 
+from .entry_script import PLAIN
 from .plurals import plural_samples
-from .settings import bundle_folder
+from .settings import ENTRY_SETTING, bundle_folder
 
 
 class SearchPagesGenerator(Generator):
@@ -31,6 +32,6 @@ class SearchPagesGenerator(Generator):
                 save_as(page.url),
                 "search",
                 page,
-                search_script=f"{bundle_folder(page.language)}/pagefind.js",
+                search_script=f"{bundle_folder(page.language)}/{self.settings.get(ENTRY_SETTING, PLAIN)}",
                 plural_samples=plural_samples(page.language.locale),
             )

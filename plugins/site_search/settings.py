@@ -16,6 +16,8 @@ DEFAULTS = {
 # Where Pagefind writes the indexes and their scripts, under the output folder: one bundle per language,
 # each made by a Pagefind run of its own, which holds only that language's pages in memory.
 BUNDLE_FOLDER = "pagefind"
+# set by the plugin, not the owner: the name of pagefind.js the search pages link, pagefind.<hash>.js
+ENTRY_SETTING = "SEARCH_ENTRY_SCRIPT"
 # The names a glob of Pagefind's reads as they are, whatever its syntax: letters, digits, '_', '-' and '.'.
 # A page with any other character in its path is covered by its language's whole folder.
 PLAIN_NAME = re.compile(r"[\w.-]+")

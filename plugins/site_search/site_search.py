@@ -10,6 +10,7 @@ from blinker import signal
 from pelican import signals
 
 from . import settings
+from .entry_script import PLAIN, bundle_entry_name, entry_name, publish_copy
 from .indexer import IndexingError, IndexRun, PagefindMissing, indexed_counts
 from .pages import SearchPagesGenerator
 from .scope import WrittenPages
@@ -25,6 +26,8 @@ def configure(pelican):
     indexing.abandon()  # the runs of a build that failed before its end, if any: they write where this one will
     indexing.at_once = pelican.settings["SEARCH_INDEXING_AT_ONCE"]
     indexing.as_indexed = IndexedPages(pelican.settings.get("CACHE_PATH"), pelican.settings["OUTPUT_PATH"])
+    if pelican.settings["SEARCH_ENABLED"]:
+        pelican.settings[settings.ENTRY_SETTING] = entry_name(pelican.settings.get("CACHE_PATH"))
 
 
 def add_generator(pelican):
@@ -39,6 +42,7 @@ class Indexing:
     def __init__(self):
         self.at_once = settings.DEFAULTS["SEARCH_INDEXING_AT_ONCE"]
         self.as_indexed = IndexedPages(None, None)
+        self.entry = PLAIN  # the name of pagefind.js the search pages link
         self.start()
 
     def start(self):
@@ -48,6 +52,7 @@ class Indexing:
         self.fingerprints = {}  # language code -> {path under the output: search fingerprint} of its pages
 
     def folder_written(self, writer, folder, paths, whole_site, part="content"):
+        self.entry = writer.settings.get(settings.ENTRY_SETTING, PLAIN)
         if not whole_site or not writer.settings["SEARCH_ENABLED"]:
             return  # a page written alone (the dev server's quick path): the full build that follows indexes
         self.start_waiting()  # a run may have ended since the last folder was written
@@ -66,7 +71,9 @@ class Indexing:
         indexed = (indexed_counts(bundle) or {}).get(language.code)
         fingerprints = written.fingerprints(language.code, output)
         self.fingerprints[language.code] = fingerprints
-        if indexed == len(fingerprints) and self.as_indexed.hold(fingerprints):
+        # a bundle an earlier Pagefind wrote has another pagefind.js than the one the search pages link
+        same_script = self.entry == PLAIN or bundle_entry_name(bundle) == self.entry
+        if indexed == len(fingerprints) and self.as_indexed.hold(fingerprints) and same_script:
             self.kept[language.code] = indexed
         else:
             pages = settings.pages_of(language, written.searchable_paths.get(language.code, ()), output)
@@ -163,6 +170,7 @@ def index_site(pelican):
             kinds,
         )
         return
+    entry = indexing.entry = pelican.settings.get(settings.ENTRY_SETTING, PLAIN)
     for language in languages:  # those whose pages are not in a folder of their own
         indexing.index_or_keep(language, output)
     kept, fingerprints = sorted(indexing.kept), indexing.fingerprints
@@ -178,6 +186,13 @@ def index_site(pelican):
             shutil.rmtree(stale, ignore_errors=True)
         else:
             stale.unlink()
+    for language in languages:
+        if not publish_copy(Path(output) / settings.bundle_folder(language), entry, pelican.settings.get("CACHE_PATH")):
+            logger.error(
+                "Site search: the %s search page links %s, but Pagefind wrote another pagefind.js into %s, so "
+                "search fails there until the next build, which asks Pagefind for its script again",
+                language.code, entry, settings.bundle_folder(language),
+            )
     for warning in warnings:
         logger.warning("Site search: Pagefind: %s", warning)
     _compare(counts, failures)

@@ -148,6 +148,19 @@ def test_every_request_of_a_search_goes_to_the_site_itself(open_search, served_p
     assert page.context.cookies() == []
 
 
+def test_search_loads_pagefinds_script_by_its_fingerprinted_name_and_finds_its_index_beside_it(open_search,
+                                                                                                served_published_site):
+    server, _, _ = served_published_site
+    said = []
+    page = open_search("pl")
+    page.on("console", lambda message: said.append(f"{message.type}: {message.text}"))
+    assert url_of(served_published_site, "tell-a-friend", "pl") in search(page, ONE_TIP["pl"][0])
+    scripts = [url for url in page.requests if re.search(r"/pagefind/pl/pagefind[.-]", url) and url.endswith(".js")]
+    assert scripts and all(re.search(r"/pagefind\.[0-9a-f]{16}\.js$|/pagefind-worker\.js$", url) for url in scripts), scripts
+    assert not any(url.endswith("/pagefind.js") for url in page.requests)
+    assert not [line for line in said if line.startswith(("error", "warning"))], said
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violation_on_a_page_of_results(open_search, scheme):
     assert AXE.exists(), f"{AXE.relative_to(ROOT)} is missing: run `make test`, which installs it with npm ci"

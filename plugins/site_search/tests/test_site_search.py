@@ -2,6 +2,7 @@
 
 import json
 import logging
+import re
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from site_search.plurals import plural_samples
 from site_search.scope import WrittenPages, is_marked, search_fingerprint
 from support import ROOT, build, html, read_metadata, sources, tip_source
 
+from hub.assets import fingerprinted_name, is_fingerprinted
 from hub.editions import Listing
 from hub.languages import Languages
 
@@ -52,7 +54,7 @@ def test_every_language_has_a_search_page_linked_to_the_others(site, code):
     field = form.select_one('input[name="q"]')
     assert form.select_one(f'label[for="{field["id"]}"]').get_text(strip=True)
     assert document.select_one("[data-search-status]")["aria-live"] == "polite"
-    assert document.select_one('script[src="/theme/js/search.js"]')
+    assert document.find("script", src=re.compile(r"^/theme/js/search\.[0-9a-f]{16}\.js$"))
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -81,8 +83,8 @@ def test_one_index_per_language_with_every_public_tip_page_and_freebie(request, 
     assert bundle_counts(output) == {code: public_pages(code) for code in CODES}
     for code in CODES:  # each language's search page loads its own bundle
         script = html(output / code / SEARCH_WORDS[code] / "index.html").select_one("[data-search]")["data-script"]
-        assert script.endswith(f"pagefind/{code}/pagefind.js")
-        assert (output / "pagefind" / code / "pagefind.js").is_file()
+        assert re.search(rf"(^|/)pagefind/{code}/pagefind\.[0-9a-f]{{16}}\.js$", script), script
+        assert (output / "pagefind" / code / script.rsplit("/", 1)[1]).is_file()
 
 
 def test_only_published_tips_pages_and_freebie_landing_pages_are_marked_for_indexing(site):
@@ -470,3 +472,30 @@ def test_a_pagefind_run_that_fails_says_what_pagefind_said_for_that_language_onl
     assert "File exists" in error or "Not a directory" in error, error
     assert "install" not in error.lower(), "Pagefind is there: it ran and said why it failed"
     assert bundle_counts(output) == {code: public_pages(code) for code in ("en", "pl", "fi")}, "the others are indexed"
+
+
+def test_the_search_page_loads_a_copy_of_pagefinds_script_named_by_its_bytes(site):
+    output, _ = site
+    for code in CODES:
+        bundle = output / "pagefind" / code
+        script = html(output / code / SEARCH_WORDS[code] / "index.html").select_one("[data-search]")["data-script"]
+        assert script.startswith(f"/pagefind/{code}/pagefind.") and is_fingerprinted(script)
+        data = (bundle / "pagefind.js").read_bytes()  # kept: Pagefind's own files may ask for it by name
+        assert (output / script.lstrip("/")).read_bytes() == data
+        assert script == f"/pagefind/{code}/{fingerprinted_name('pagefind.js', data)}"
+        assert [path.name for path in bundle.glob("pagefind.*.js")] == [script.rsplit("/", 1)[1]]
+
+
+def test_a_bundle_an_earlier_pagefind_wrote_is_indexed_again_and_loses_its_old_copy(tmp_path):
+    output = tmp_path / "output"
+    build(output, CACHE_PATH=str(tmp_path / "cache"))
+    bundle = output / "pagefind" / "fi"
+    linked = html(output / "fi" / "haku" / "index.html").select_one("[data-search]")["data-script"].rsplit("/", 1)[1]
+    older = (bundle / "pagefind.js").read_bytes().replace(b"pagefind_version=", b"pagefind_version_was=")
+    (bundle / "pagefind.js").write_bytes(older)
+    (bundle / fingerprinted_name("pagefind.js", older)).write_bytes(older)
+    times = entry_times(output)
+    build(output, CACHE_PATH=str(tmp_path / "cache"))
+    assert {code for code, time in entry_times(output).items() if time != times[code]} == {"fi"}
+    assert [path.name for path in bundle.glob("pagefind.*.js")] == [linked]
+    assert (bundle / linked).read_bytes() == (bundle / "pagefind.js").read_bytes() != older

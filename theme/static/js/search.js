@@ -26,9 +26,17 @@ document.querySelectorAll("[data-search]").forEach((search) => {
   search.querySelector("[data-search-fallback]").hidden = true;
   form.hidden = false;
 
-  const load = () => {
+  const start = async () => {
     // resolved against the page, not this script, so SITEURL may be relative or absolute
-    pagefind ??= import(new URL(search.dataset.script, document.baseURI).href);
+    const script = new URL(search.dataset.script, document.baseURI).href;
+    const module = await import(script);
+    // Pagefind finds its index beside a script named pagefind.js; the name the page links carries a hash
+    await module.options({ basePath: new URL(".", script).href });
+    return module;
+  };
+
+  const load = () => {
+    pagefind ??= start();
     return pagefind;
   };
 

@@ -1,4 +1,4 @@
-// Progressive enhancement of the “tell a friend” links: copy the link, or open the device's share sheet.
+// Copy the link, or open the device's share sheet, where the browser can.
 document.querySelectorAll("[data-share]").forEach((block) => {
   const url = block.dataset.url || window.location.href;
   const title = block.dataset.title || document.title;
