@@ -9,6 +9,7 @@ installed. Once a bundle is written, its pagefind.js is copied under that name b
 import asyncio
 import json
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from hub.assets import fingerprinted_name, is_fingerprinted
@@ -38,7 +39,7 @@ def entry_name(cache_path):
     except (AttributeError, OSError, ValueError, KeyError, TypeError):
         pass  # none kept yet, or for another binary
     try:
-        name = fingerprinted_name(PLAIN, asyncio.run(_entry_script()))
+        name = fingerprinted_name(PLAIN, _run(_entry_script))
     except Exception as error:  # noqa: BLE001 - whatever the service fails with, the plain name still works
         logger.warning("Site search: Pagefind did not give its pagefind.js (%s): the search pages link it by its "
                        "plain name", error)
@@ -50,6 +51,12 @@ def entry_name(cache_path):
         except OSError as error:
             logger.debug("Site search: %s not written: %s", cache, error)
     return name
+
+
+def _run(coroutine_function):
+    """Its result, on an event loop of its own thread: the caller may be running one already."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(lambda: asyncio.run(coroutine_function())).result()
 
 
 async def _entry_script():
