@@ -1,9 +1,10 @@
-"""`make audit`: Lighthouse scores of the live build, served on this machine.
+"""`make audit`: Lighthouse scores of the live build, served on this machine as its host would serve it.
 
 Builds the site with the publish settings into a temporary folder, with SITEURL on a local server and a throwaway
-FREEBIE_SECRET, serves it, and runs Lighthouse (from node_modules, in Chromium, mobile settings) on a home page
-and a tip. Prints the four category scores per page, and each audit that cost points; exits 1 when Lighthouse
-could not run.
+FREEBIE_SECRET, serves it with Debian's nginx and the nginx include the build wrote (so with the live headers:
+content policy, caching), and runs Lighthouse (from node_modules, in Chromium, mobile settings) on one page of
+each kind: home, tip, page, freebie, search, listing. Prints the four category scores per page, and each audit
+that cost points; exits 1 when Lighthouse could not run.
 
     python scripts/audit.py [--port 8765] [--lang fr] [--json-dir reports/]
 """
@@ -24,7 +25,9 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))  # the hub's library, hub/
 sys.path.insert(0, str(ROOT / "tests"))  # the local server and Chromium flags the browser tests use
 
-from browser import CHROMIUM, CHROMIUM_ARGS, LocalSite  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from nginx import NginxFailed, free_port, nginx_serving  # noqa: E402
+from support import typical_pages  # noqa: E402
 
 from pelican import Pelican  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
@@ -55,16 +58,20 @@ def build(output, site_url):
 
 
 def pages_to_audit(output, settings, code=None):
-    """(name, path) of a home page and of the tip with the most text, in one language (the first by default)."""
-    languages = list(settings["SITE_LANGUAGES"])
-    language = next((language for language in languages if language.code == code), None) if code else languages[0]
-    if language is None:
+    """(kind, path) of one page of each kind, in one language (the first by default)."""
+    codes = [language.code for language in settings["SITE_LANGUAGES"]]
+    if code and code not in codes:
         raise AuditError(f"no language {code!r} in LANGUAGES")
-    tips = [path for path in output.glob(f"{language.code}/{language.words['tips']}/*/index.html")]
-    if not tips:
-        raise AuditError(f"no tip was built in {language.code}")
-    tip = max(tips, key=lambda path: path.stat().st_size)
-    return [("home", language.home_url), ("tip", tip.parent.relative_to(output).as_posix() + "/")]
+    try:
+        return list(typical_pages(output, settings, code or codes[0]).items())
+    except AssertionError as error:
+        raise AuditError(str(error)) from None
+
+
+def nginx_include(output):
+    """The nginx include the build wrote (host_headers), or None: then nginx serves without the live headers."""
+    found = sorted(output.glob("nginx*.conf"))
+    return found[0] if found else None
 
 
 def lighthouse(url, report, workdir):
@@ -136,18 +143,23 @@ def main(argv=None):
     output = workdir / "site"
     output.mkdir()
     try:
-        with LocalSite(output, arguments.port) as server:
-            settings = build(output, server.origin)
+        port = arguments.port or free_port()
+        origin = f"http://127.0.0.1:{port}"
+        settings = build(output, origin)
+        include = nginx_include(output)
+        if include is None:
+            print("No nginx include was built (host_headers is off): served without the live headers", file=sys.stderr)
+        with nginx_serving(output, include, port):
             results = []
             for name, path in pages_to_audit(output, settings, arguments.lang):
-                url = f"{server.origin}/{path}"
+                url = f"{origin}/{path}"
                 print(f"Lighthouse: {url}", file=sys.stderr)
                 report = workdir / f"{name}.json"
                 results.append((name, url, lighthouse(url, report, workdir)))
                 if arguments.json_dir:
                     arguments.json_dir.mkdir(parents=True, exist_ok=True)
                     shutil.copy(report, arguments.json_dir / f"lighthouse-{name}.json")
-    except AuditError as error:
+    except (AuditError, NginxFailed) as error:
         print(f"No scores: {error}", file=sys.stderr)
         return 1
     finally:

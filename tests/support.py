@@ -3,6 +3,8 @@
 import re
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -54,6 +56,15 @@ def pelican_run(content, output, settings_file=DEV_SETTINGS, **environment):
         cwd=ROOT, capture_output=True, text=True, env={"COLUMNS": "1000", "PATH": "/usr/bin:/bin", **environment},
     )
     return result.returncode, result.stdout + result.stderr
+
+
+def fetch(url):
+    """(status, headers, body) of a real GET."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode()
 
 
 def html(path):

@@ -5,14 +5,7 @@ import urllib.request
 
 import pytest
 from nginx import NginxFailed, nginx_serving
-
-
-def fetch(url):
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.headers, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read().decode()
+from support import fetch
 
 
 @pytest.fixture
