@@ -93,13 +93,18 @@ def test_the_live_build_writes_no_draft_and_hides_hidden_tips_from_search_engine
         "tips/launch.en.md": FUTURE_TIP,
     })
     output = tmp_path / "output"
-    build(output, PUBLISH_SETTINGS, PATH=str(content), **LIVE)
+    settings = build(output, PUBLISH_SETTINGS, PATH=str(content), **LIVE)
     assert not (output / "drafts").exists()
     assert files_mentioning(output, "zqdraft", "zqlaunch") == []
     hidden = output / "en" / "tips" / "zqhidden-tip" / "index.html"
     assert is_private(html(hidden))
-    # published at its address, and linked from nowhere
-    assert [name for name in files_mentioning(output, "zqhidden-tip") if not name.startswith("en/tips/zqhidden-tip/")] == []
+    # published at its address, and linked from nowhere a visitor or a search engine can read: the host's own
+    # files (its rules send the page's policy and `X-Robots-Tag: noindex`) are never served
+    host_files = {name for name in settings.get("HOST_HEADERS_FILES", {}).values() if name}
+    mentions = [name for name in files_mentioning(output, "zqhidden-tip") if not name.startswith("en/tips/zqhidden-tip/")]
+    assert [name for name in mentions if name.split(":")[0] not in host_files] == []
+    if host_files:
+        assert "X-Robots-Tag: noindex" in (output / "_headers").read_text(encoding="utf-8").split("/en/tips/zqhidden-tip/")[1]
 
 
 def test_a_development_build_previews_drafts_under_drafts_kept_out_of_search_engines(content, tmp_path):

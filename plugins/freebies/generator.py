@@ -21,7 +21,7 @@ from hub.sources import freebie_folders, where
 from .contents import Download, Freebie
 from .pdf import FreebieFileError
 from .pdf_cache import PdfCache
-from .preview import PreviewCache, PreviewError
+from .preview import PREVIEW_NAME, PreviewCache, PreviewError
 from .settings import GATES
 from .tokens import delivery_token
 
@@ -263,17 +263,26 @@ class FreebiesGenerator(Generator):
             if freebie.download is not None:
                 self._write_file(freebie.download)
             if freebie.preview is not None:
-                self._write_file(freebie.preview)
+                self._write_preview(freebie.preview)
             if freebie.delivery is not None:
                 write_page(self, writer, save_as(freebie.delivery.url), "freebie_delivery", freebie.delivery, freebie=freebie)
         for shelf in self.context["freebie_shelves"].values():
             write_page(self, writer, save_as(shelf.url), "freebies", shelf.page, shelf=shelf)
+
+    def _write_preview(self, preview):
+        """Write a preview, and remove an earlier build's beside it (of the PDF before an edit): no page links it."""
+        path = self._write_file(preview)
+        folder, name = os.path.split(path)
+        for other in os.listdir(folder):
+            if other != name and PREVIEW_NAME.fullmatch(other):
+                os.remove(os.path.join(folder, other))
 
     def _write_file(self, file):
         path = sanitised_join(self.output_path, file.url)  # raises rather than write outside the output folder
         os.makedirs(os.path.dirname(path), exist_ok=True)
         if write_if_changed(path, file.data):  # a file holding these bytes already keeps its date
             logger.info('Writing "%s"', path)
+        return path
 
 
 class RenderingAhead:

@@ -5,6 +5,7 @@ import functools
 import hashlib
 import io
 import json
+import re
 from dataclasses import dataclass
 from importlib import metadata
 
@@ -18,6 +19,7 @@ GREYS = 16
 # bump when the drawing below changes: previews made the old way are then made again
 PREVIEW_VERSION = 1
 PNG_END = b"IEND\xaeB`\x82"
+PREVIEW_NAME = re.compile(r"preview-[0-9a-f]{16}\.png")  # what PreviewCache.preview names a preview
 
 
 class PreviewError(ValueError):

@@ -95,11 +95,15 @@ def _immutable_groups(files):
     return sorted(folders), singles
 
 
-def build_rules(output, settings, written_files=None):
-    """The rules of the site in `output`; `written_files` ignores the header files themselves."""
+def build_rules(output, settings, is_current=lambda path: True):
+    """The rules of the site in `output`, the header files themselves left out, and the pages for which
+    `is_current(path)` is false (an earlier build's, which this one no longer writes)."""
     prefix = urlsplit(settings.get("SITEURL") or "").path.rstrip("/")
     own = {name for name in settings["HOST_HEADERS_FILES"].values() if name}
-    files = [path for path in _files(output) if path not in own and not path.startswith(".")]
+    files = [
+        path for path in _files(output)
+        if path not in own and not path.startswith(".") and (not path.endswith(".html") or is_current(path))
+    ]
     landings = [f"{language.code}/{language.words['freebies']}/" for language in site_languages(settings)]
     private_by_landing = {landing: [] for landing in landings}
     delivery = re.compile(rf"^({'|'.join(re.escape(landing) for landing in landings)})[^/]+/{TOKEN_PATTERN}/")
