@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HEADERS_FILE = "_headers"
+NOT_FOUND_PAGE = "404.html"  # the page a host sends for a missing file
 # on 127.0.0.1 it would make the browser insist on https for every later local server
 LEFT_OUT_OF_PREVIEWS = {"strict-transport-security"}
 POLICY_HEADERS = ("content-security-policy", "content-security-policy-report-only")
@@ -22,12 +23,8 @@ class Rule:
     headers: tuple  # ((name, value), …) in the order the file gives them
     line: int
 
-    @property
-    def matcher(self):
-        return _matcher(self.pattern)
-
     def matches(self, path):
-        return self.matcher.fullmatch(path) is not None
+        return pattern_matches(self.pattern, path)
 
 
 class HeadersFileError(ValueError):
@@ -112,6 +109,19 @@ def _allowing(policy, directive, source):
         directives.append(words)
     words[1:] = [word for word in words[1:] if word.lower() != "'none'"] + [source]
     return "; ".join(" ".join(words) for words in directives)
+
+
+def pattern_matches(pattern, path):
+    """Whether a `_headers` path pattern matches `path`."""
+    return _matcher(pattern).fullmatch(path) is not None
+
+
+def not_found_page(folder):
+    """The bytes of the site's 404 page in `folder`, or None when it has none."""
+    try:
+        return (Path(folder) / NOT_FOUND_PAGE).read_bytes()
+    except OSError:
+        return None
 
 
 @functools.lru_cache(maxsize=None)

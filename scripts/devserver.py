@@ -37,7 +37,7 @@ from live_preview.live_preview import last_build  # noqa: E402
 from plain_errors.plain_errors import raised_by_a_plugin  # noqa: E402
 
 from hub.output_lock import OutputBusy, development_build  # noqa: E402
-from hub.served_headers import ServedHeaders  # noqa: E402
+from hub.served_headers import ServedHeaders, not_found_page  # noqa: E402
 from hub.sources import MARKDOWN_EXTENSIONS  # noqa: E402
 
 WATCHED = ["content", "theme", "plugins", "translations", "pelicanconf.py"]
@@ -113,7 +113,6 @@ class SavedFiles(Watcher):
 # a script file of the server's own, where livereload injects an inline script that a strict policy blocks
 RELOAD_SCRIPT = "/livereload.js"
 RELOAD_SOCKET = "/livereload"
-NOT_FOUND_PAGE = "404.html"
 
 
 class LiveHeadersFiles(StaticFileHandler):
@@ -131,11 +130,10 @@ class LiveHeadersFiles(StaticFileHandler):
             self.add_header(name, value)
 
     def write_error(self, status_code, **kwargs):
-        page = os.path.join(self.root, NOT_FOUND_PAGE)
-        if status_code == 404 and os.path.isfile(page):
+        page = not_found_page(self.root) if status_code == 404 else None
+        if page is not None:
             self.set_header("Content-Type", "text/html; charset=utf-8")
-            with open(page, "rb") as file:
-                self.finish(file.read())
+            self.finish(page)
         else:
             super().write_error(status_code, **kwargs)
 

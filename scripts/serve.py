@@ -17,9 +17,8 @@ from pelican.server import ComplexHTTPRequestHandler
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the hub's library, hub/
 
-from hub.served_headers import ServedHeaders  # noqa: E402
+from hub.served_headers import ServedHeaders, not_found_page  # noqa: E402
 
-NOT_FOUND_PAGE = "404.html"
 logger = logging.getLogger("serve")
 
 
@@ -47,11 +46,10 @@ class LiveHeadersHandler(ComplexHTTPRequestHandler):
         send(self)
 
     def _not_found(self, head):
-        page = Path(self.server.root) / NOT_FOUND_PAGE
-        if not page.is_file():
+        body = not_found_page(self.server.root)
+        if body is None:
             self.send_error(404)
             return
-        body = page.read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))

@@ -3,28 +3,13 @@
 import re
 from pathlib import Path
 
+from hub.served_headers import pattern_matches as netlify_matches  # noqa: F401 - the tests read both from here
+from hub.served_headers import read_rules
+
 
 def netlify_rules(text):
-    """[(path pattern, {header: value})] of a `_headers` file."""
-    rules = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not line.startswith(" "):
-            rules.append((line.strip(), {}))
-        else:
-            name, _, value = line.strip().partition(": ")
-            rules[-1][1][name] = value
-    return rules
-
-
-def netlify_matches(pattern, url):
-    """Whether a `_headers` path (with `*` splats and `:placeholder` segments) matches `url`."""
-    regex = "".join(
-        "[^/]+" if part.startswith(":") else ".*" if part == "*" else re.escape(part)
-        for part in re.split(r"(:[a-z]+|\*)", pattern)
-    )
-    return re.fullmatch(regex, url) is not None
+    """[(path pattern, {header: value})] of a `_headers` file, as the local servers read it."""
+    return [(rule.pattern, dict(rule.headers)) for rule in read_rules(text)]
 
 
 def nginx_locations(text):
