@@ -41,6 +41,7 @@ PACKAGES = (
     Package("pngcheck", "pngcheck", "checking the social cards' PNG files"),
     Package("fonts-dejavu-core", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "a system font for Chromium's text"),
     Package("nginx", "/usr/sbin/nginx", "serving the published site with its generated nginx include (browser tests)"),
+    Package("apache2", "/usr/sbin/apache2", "serving the published site with its generated .htaccess"),
     Package("nodejs", "node", "axe-core and Lighthouse"),
     Package("npm", "npm", "installing the site checkers (npm ci)"),
 )

@@ -67,6 +67,15 @@ def fetch(url):
         return error.code, error.headers, error.read().decode()
 
 
+def head(url):
+    """(status, headers) of a real HEAD: what a server sends for any file, without its bytes."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=10) as response:
+            return response.status, response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers
+
+
 def html(path):
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
 

@@ -18,6 +18,11 @@ def _private_headers(rules, private):
     return headers
 
 
+def _page_urls(rules, page):
+    """A page's addresses: /a/b/ and /a/b/index.html are one page, asked for either way."""
+    return sorted({page.url, f"{rules.prefix}/{page.path}"})
+
+
 def _header_csp(rules, csp):
     return rules.headers_csp or csp
 
@@ -49,8 +54,13 @@ def netlify(rules):
     for url, cache in rules.wasm_scripts:
         if cache == immutable["Cache-Control"]:
             rule(url, immutable)
+    if not rules.in_meta:
+        # an SVG opened on its own is a document that could run script: the files get the default policy
+        for url in [f"{folder}*" for folder in rules.file_folders] + rules.loose_images:
+            rule(url, {"Content-Security-Policy": rules.default_csp})
     for page in rules.pages:
-        rule(page.url, _page_headers(rules, page))
+        for url in _page_urls(rules, page):
+            rule(url, _page_headers(rules, page))
     return "# Response headers for Netlify and Cloudflare Pages, written by each build.\n\n" + "\n".join(blocks)
 
 
@@ -96,9 +106,9 @@ def nginx(rules):
         headers = {**base, "Cache-Control": cache, "Content-Security-Policy": _header_csp(rules, rules.wasm_csp)}
         lines += [f"location = {_nginx_quote(url)} {{", add(headers, "    ") + "}"]
     for page in rules.pages:
-        headers = {**base, **_page_headers(rules, page)}
-        # nginx serves /a/b/ from /a/b/index.html, an internal redirect to that location
-        lines += [f"location = {_nginx_quote(rules.prefix + '/' + page.path)} {{", add(headers, "    ") + "}"]
+        headers = add({**base, **_page_headers(rules, page)}, "    ")
+        # `index` serves /a/b/ by an internal redirect to /a/b/index.html, `try_files $uri/index.html` does not
+        lines += [line for url in _page_urls(rules, page) for line in (f"location = {_nginx_quote(url)} {{", headers + "}")]
     return "\n".join(lines) + "\n"
 
 
@@ -137,11 +147,13 @@ def apache(rules):
         headers = {"Cache-Control": cache, "Content-Security-Policy": _header_csp(rules, rules.wasm_csp)}
         section(f"%{{REQUEST_URI}} == {_apache_quote(url)}", headers)
     for page in rules.pages:
-        urls = sorted({page.url, f"{rules.prefix}/{page.path}"})
+        urls = _page_urls(rules, page)
         section(f"%{{REQUEST_URI}} in {{ {', '.join(_apache_quote(url) for url in urls)} }}", _page_headers(rules, page))
     return (
         "# Response headers of the site for Apache (mod_headers), written by each build.\n"
         "<IfModule mod_headers.c>\n" + set_headers(base) + "".join(sections) + "</IfModule>\n"
+        "# the files written for the hosts are not for visitors\n"
+        f"<IfModule mod_alias.c>\n  RedirectMatch 404 {_apache_value(_not_served(rules))}\n</IfModule>\n"
     )
 
 

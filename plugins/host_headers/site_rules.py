@@ -49,6 +49,8 @@ class SiteRules:
     immutable_files: list  # urls
     wasm_scripts: list  # (url, cache-control) of scripts running WebAssembly, served with a policy allowing it
     wasm_csp: str
+    file_folders: list  # urls ending in / of the top folders holding neither a page nor such a script
+    loose_images: list  # urls of the SVG files outside those folders
     in_meta: bool
     settings: dict
 
@@ -141,6 +143,9 @@ def build_rules(output, settings, is_current=lambda path: True):
     wasm = [path for path in files if path.endswith(".js") and path.rsplit("/", 1)[-1].startswith(wasm_prefixes)
             and not any(path.startswith(folder + "/") for folder in folders)]
     singles = [path for path in singles if path not in wasm]
+    with_documents = {path.split("/")[0] for path in [*facts_of, *wasm]}
+    file_folders = sorted({path.split("/")[0] for path in files if "/" in path} - with_documents)
+    loose_images = [path for path in files if path.endswith(".svg") and path.split("/")[0] not in file_folders]
     return SiteRules(
         prefix=prefix,
         site_wide=policy.site_wide_headers(settings),
@@ -151,6 +156,8 @@ def build_rules(output, settings, is_current=lambda path: True):
         immutable_files=[f"{prefix}/{path}" for path in singles],
         wasm_scripts=[(f"{prefix}/{path}", policy.cache_control(path, settings)) for path in wasm],
         wasm_csp=csp((), ("pagefind",)),
+        file_folders=[f"{prefix}/{folder}/" for folder in file_folders],
+        loose_images=[f"{prefix}/{path}" for path in loose_images],
         in_meta=bool(settings["HEADERS_IN_META"]),
         settings=settings,
     )

@@ -3,25 +3,26 @@ exactly its inline scripts, the delivery pages are covered by pattern and named 
 include and sends what it says."""
 
 import base64
-import os
 import hashlib
 import re
 import shutil
-import subprocess
-import urllib.request
-from pathlib import Path
 
 import pytest
 from headers_files import (
-    apache_conditions, apache_matches, built_urls, netlify_matches, netlify_rules, nginx_locations,
+    apache_conditions,
+    apache_matches,
+    built_urls,
+    netlify_matches,
+    netlify_rules,
+    nginx_locations,
 )
-from support import build, html
-
 from host_headers.form_hosts import configured_form_origins
 from host_headers.page_facts import read_facts, script_hash
+from nginx import nginx_serving
+from support import build, head, html
+
 from hub.assets import is_fingerprinted
 
-NGINX = "/usr/sbin/nginx"
 TOKEN_FOLDER = re.compile(r"/([0-9a-f]{32})/")
 
 
@@ -130,68 +131,29 @@ def test_hsts_is_off_unless_the_owner_turns_it_on(published_site):
 
 
 @pytest.fixture(scope="module")
-def nginx(published_site, tmp_path_factory):
+def nginx(published_site):
     """Debian's nginx on 127.0.0.1, serving the published site with the generated include."""
-    if not Path(NGINX).exists():
-        pytest.skip(f"{NGINX} is missing (apt-get install nginx-light)")
     output, _ = published_site
-    folder = tmp_path_factory.mktemp("nginx")
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    temp = "".join(f" {kind}_temp_path {folder / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    config = folder / "nginx.conf"
-    # as root, nginx's workers run as nobody, who cannot read pytest's private folders
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    config.write_text(
-        f"{user}daemon off; pid {folder / 'nginx.pid'}; error_log {folder / 'error.log'};\nevents {{}}\n"
-        f"http {{ access_log off;{temp} include /etc/nginx/mime.types;\n"
-        f"  server {{ listen 127.0.0.1:{port}; root {output}; index index.html;\n"
-        f"    include {output / 'nginx-headers.conf'}; }}\n}}\n"
-    )
-    checked = subprocess.run([NGINX, "-t", "-c", str(config), "-p", str(folder)], capture_output=True, text=True)
-    assert checked.returncode == 0, checked.stderr
-    server = subprocess.Popen([NGINX, "-c", str(config), "-p", str(folder)], stderr=subprocess.DEVNULL)
-    try:
-        origin = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(origin + "/robots.txt", timeout=1)
-                break
-            except OSError:
-                subprocess.run(["sleep", "0.05"])
-        yield origin, output
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def headers_of(origin, url):
-    try:
-        with urllib.request.urlopen(origin + url, timeout=5) as response:
-            return response.status, response.headers
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers
+    with nginx_serving(output, output / "nginx-headers.conf") as server:
+        yield server.origin, output
 
 
 def test_nginx_sends_what_the_include_says(nginx):
     origin, output = nginx
-    status, tip = headers_of(origin, "/en/tips/give-before-you-ask/")
+    status, tip = head(origin + "/en/tips/give-before-you-ask/")
     assert status == 200 and tip["Cache-Control"] == "no-cache" and tip["X-Content-Type-Options"] == "nosniff"
     assert hashes_in(tip["Content-Security-Policy"]) == inline_script_hashes(output / "en/tips/give-before-you-ask/index.html")
     assert "camera=()" in tip["Permissions-Policy"] and tip["Referrer-Policy"] == "strict-origin-when-cross-origin"
     card = next(output.glob("social-cards/*.png")).name
-    _, cached = headers_of(origin, f"/social-cards/{card}")
+    _, cached = head(origin + f"/social-cards/{card}")
     assert cached["Cache-Control"] == "public, max-age=31536000, immutable" and cached["X-Content-Type-Options"] == "nosniff"
     for url in sorted(delivery_files(output)):
-        status, delivered = headers_of(origin, url)
+        status, delivered = head(origin + url)
         assert status == 200 and delivered["X-Robots-Tag"] == "noindex", url
         assert delivered["Referrer-Policy"] == "no-referrer" and delivered["Content-Security-Policy"], url
-    _, feed = headers_of(origin, "/en/atom.xml")
+    _, feed = head(origin + "/en/atom.xml")
     assert feed["Cache-Control"] == "no-cache" and "X-Robots-Tag" not in feed
-    status, _ = headers_of(origin, "/nginx-headers.conf")
+    status, _ = head(origin + "/nginx-headers.conf")
     assert status == 404
 
 

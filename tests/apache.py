@@ -1,0 +1,126 @@
+"""Debian's Apache serving a built site on 127.0.0.1, reading the site's `.htaccess` as a shared host does:
+one foreground process (`-X`) of the test's own, its pid, logs and lock files in a folder of its own.
+
+As root, Apache will not serve as root: it drops to `nobody`, who cannot read pytest's private folders, so the
+site is served from a copy in a folder anyone may read."""
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from nginx import free_port
+
+APACHE = os.environ.get("APACHE", "/usr/sbin/apache2")
+MODULES = Path("/usr/lib/apache2/modules")
+# what a shared host has on: files, their types, index pages, .htaccess's Header and RedirectMatch lines
+LOADED = ("mpm_prefork", "authz_core", "mime", "dir", "alias", "headers")
+
+CONFIGURATION = """\
+ServerRoot {run}
+ServerName 127.0.0.1
+Listen 127.0.0.1:{port}
+PidFile {run}/apache.pid
+DefaultRuntimeDir {run}
+Mutex file:{run} default
+ErrorLog {run}/error.log
+LogLevel warn
+LogFormat "%r %>s" plain
+CustomLog {run}/access.log plain
+{modules}
+{user}
+TypesConfig /etc/mime.types
+AddCharset utf-8 .html .css .js .json .xml .txt .svg
+DocumentRoot {root}
+DirectoryIndex index.html
+ErrorDocument 404 /404.html
+<Directory />
+    AllowOverride None
+    Require all denied
+</Directory>
+<Directory {root}>
+    Options -Indexes
+    # the Header lines of .htaccess need FileInfo; a host gives no more
+    AllowOverride FileInfo
+    Require all granted
+</Directory>
+<Files ".ht*">
+    Require all denied
+</Files>
+"""
+
+
+class ApacheFailed(RuntimeError):
+    """Apache stopped or never answered; the message holds its error log."""
+
+
+class Apache:
+    def __init__(self, run, port, root):
+        self.run, self.port, self.root = Path(run), port, Path(root)
+
+    @property
+    def origin(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def error_log(self):
+        path = self.run / "error.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+
+def configuration(root, port, run):
+    modules = "\n".join(f"LoadModule {name}_module {MODULES}/mod_{name}.so" for name in LOADED)
+    user = "User nobody\nGroup nogroup" if os.geteuid() == 0 else ""
+    return CONFIGURATION.format(run=run, port=port, root=Path(root).resolve(), modules=modules, user=user)
+
+
+@contextmanager
+def apache_serving(root, port=None):
+    """An Apache serving the folder `root`, with the `.htaccess` files in it, until the block ends;
+    ApacheFailed, with its error log, when it does not start."""
+    if not os.path.exists(APACHE):
+        raise ApacheFailed(f"{APACHE} is missing: install Debian's apache2 package (apt-get install apache2)")
+    with tempfile.TemporaryDirectory(prefix="apache-") as run:
+        os.chmod(run, 0o755)
+        site = Path(run) / "site"
+        shutil.copytree(root, site)
+        for folder, _, _ in os.walk(site):
+            os.chmod(folder, 0o755)
+        port = port or free_port()
+        server = Apache(run, port, site)
+        config = Path(run) / "apache.conf"
+        config.write_text(configuration(site, port, run))
+        test = subprocess.run([APACHE, "-t", "-f", str(config)], capture_output=True, text=True)
+        if test.returncode != 0:
+            raise ApacheFailed(f"Apache refused its configuration:\n{test.stderr}\n{config.read_text()}")
+        process = subprocess.Popen(
+            [APACHE, "-X", "-f", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )
+        try:
+            _wait_until_it_answers(server, process)
+            yield server
+        finally:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _wait_until_it_answers(server, process):
+    for _ in range(200):
+        if process.poll() is not None:
+            raise ApacheFailed(f"Apache stopped (status {process.returncode}):\n{process.stderr.read()}\n{server.error_log()}")
+        try:
+            urllib.request.urlopen(f"{server.origin}/", timeout=2).close()
+            return
+        except urllib.error.HTTPError:
+            return  # it answers, whatever the site has at its root
+        except OSError:
+            time.sleep(0.05)
+    raise ApacheFailed(f"Apache did not answer on {server.origin}:\n{server.error_log()}")
