@@ -29,11 +29,11 @@ class ThisBuild:
         self.pages = set()
 
     def note(self, path, context=None):
-        self.pages.add(os.path.realpath(path))
+        self.pages.add(os.path.abspath(path))
 
     def is_current(self, output):
         def current(relative):
-            path = os.path.realpath(os.path.join(output, relative))
+            path = os.path.abspath(os.path.join(output, relative))
             try:
                 # a page written another way than through the writer is this build's if it is as new
                 return path in self.pages or os.stat(path).st_mtime >= self.started - 1
