@@ -115,6 +115,15 @@ def test_the_real_pages_and_freebies_are_copied(generated):
         assert tree(generated / folder) == tree(source)
 
 
+def test_the_stock_contenders_have_a_template_for_every_page_the_corpus_copies(generated):
+    """Stock Pelican renders the copied pages with its own theme: a `Template:` it has no file for fails its build."""
+    named = {match.group(1) for path in (generated / "pages").rglob("*.md")
+             for match in [re.search(r"^Template:\s*(\S+)", path.read_text(encoding="utf-8"), re.MULTILINE)] if match}
+    assert named, "the copied pages name no template of their own"
+    stock = {path.stem for path in (ROOT / "scripts" / "bench" / "stock_templates").glob("*.html")}
+    assert named <= stock, f"add to scripts/bench/stock_templates: {sorted(named - stock)}"
+
+
 def test_each_tip_is_about_800_words_with_headings_lists_and_links(generated):
     counts = []
     for path in sorted((generated / "tips").glob("*.md")):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from browser import SUBSCRIBE_PATH, LocalSite
 from freebies.links import delivery_links
+from hub.served_headers import headers_for, rules_in
 from nginx import free_port, nginx_serving
 from playwright.sync_api import expect
 from support import PUBLISH_SETTINGS, PUBLISHED_SECRET, ROOT, build, tip_pages, tip_source, typical_pages
@@ -183,3 +184,26 @@ def test_a_script_planted_in_a_tip_never_runs_and_is_reported(browser, tmp_path)
             violated = page.violations()
             assert any(violation.startswith("script-src") and " inline " in violation for violation in violated), violated
             assert len(violated) >= 2, violated  # the script and the handler
+
+
+PLANTED_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><rect width="120" height="60" fill="#234"/>'
+    '<script>document.documentElement.setAttribute("data-ran", "yes")</script></svg>\n'
+)
+
+
+def test_a_script_in_a_writers_svg_never_runs_when_the_picture_is_opened_on_its_own(browser, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "images").mkdir(exist_ok=True)
+    (content / "images" / "planted.svg").write_text(PLANTED_SVG)
+    (tmp_path / "provider").mkdir()
+    with served_by_nginx(tmp_path, content) as (nginx, output, _, _):
+        assert (output / "images" / "planted.svg").is_file()
+        # a _headers host (and make serve) gives it the default policy too
+        policy = dict(headers_for(rules_in(output), "/images/planted.svg"))["Content-Security-Policy"]
+        assert policy.startswith("default-src 'none'; script-src 'self';")
+        with listening_page(browser) as page:
+            page.goto(f"{nginx.origin}/images/planted.svg")
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("document.documentElement.getAttribute('data-ran')") is None
