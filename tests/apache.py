@@ -8,13 +8,11 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 from nginx import free_port
+from server_process import server_process
 
 APACHE = os.environ.get("APACHE", "/usr/sbin/apache2")
 MODULES = Path("/usr/lib/apache2/modules")
@@ -97,30 +95,5 @@ def apache_serving(root, port=None):
         test = subprocess.run([APACHE, "-t", "-f", str(config)], capture_output=True, text=True)
         if test.returncode != 0:
             raise ApacheFailed(f"Apache refused its configuration:\n{test.stderr}\n{config.read_text()}")
-        process = subprocess.Popen(
-            [APACHE, "-X", "-f", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        )
-        try:
-            _wait_until_it_answers(server, process)
+        with server_process([APACHE, "-X", "-f", str(config)], server.origin, ApacheFailed, server.error_log):
             yield server
-        finally:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _wait_until_it_answers(server, process):
-    for _ in range(200):
-        if process.poll() is not None:
-            raise ApacheFailed(f"Apache stopped (status {process.returncode}):\n{process.stderr.read()}\n{server.error_log()}")
-        try:
-            urllib.request.urlopen(f"{server.origin}/", timeout=2).close()
-            return
-        except urllib.error.HTTPError:
-            return  # it answers, whatever the site has at its root
-        except OSError:
-            time.sleep(0.05)
-    raise ApacheFailed(f"Apache did not answer on {server.origin}:\n{server.error_log()}")

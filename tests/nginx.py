@@ -7,11 +7,10 @@ import os
 import socket
 import subprocess
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+
+from server_process import server_process
 
 NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
 MIME_TYPES = Path("/etc/nginx/mime.types")
@@ -93,31 +92,5 @@ def nginx_serving(root, include=None, port=None):
         test = subprocess.run([NGINX, "-t", "-p", run, "-e", f"{run}/error.log", "-c", str(config)], capture_output=True, text=True)
         if test.returncode != 0:
             raise NginxFailed(f"nginx refused its configuration:\n{test.stderr}\n{config.read_text()}")
-        process = subprocess.Popen(
-            [NGINX, "-p", run, "-e", f"{run}/error.log", "-c", str(config)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        )
-        try:
-            _wait_until_it_answers(server, process)
+        with server_process([NGINX, "-p", run, "-e", f"{run}/error.log", "-c", str(config)], server.origin, NginxFailed, server.error_log):
             yield server
-        finally:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _wait_until_it_answers(server, process):
-    for _ in range(100):
-        if process.poll() is not None:
-            raise NginxFailed(f"nginx stopped (status {process.returncode}):\n{process.stderr.read()}\n{server.error_log()}")
-        try:
-            urllib.request.urlopen(f"{server.origin}/", timeout=2).close()
-            return
-        except urllib.error.HTTPError:
-            return  # it answers, whatever the site has at its root
-        except OSError:
-            time.sleep(0.05)
-    raise NginxFailed(f"nginx did not answer on {server.origin}:\n{server.error_log()}")
