@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from nginx import free_port
-from server_process import server_process
+from server_process import RunningServer, server_process
 
 APACHE = os.environ.get("APACHE", "/usr/sbin/apache2")
 MODULES = Path("/usr/lib/apache2/modules")
@@ -57,17 +57,10 @@ class ApacheFailed(RuntimeError):
     """Apache stopped or never answered; the message holds its error log."""
 
 
-class Apache:
+class Apache(RunningServer):
     def __init__(self, run, port, root):
-        self.run, self.port, self.root = Path(run), port, Path(root)
-
-    @property
-    def origin(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def error_log(self):
-        path = self.run / "error.log"
-        return path.read_text(errors="replace") if path.exists() else ""
+        super().__init__(run, port)
+        self.root = Path(root)
 
 
 def configuration(root, port, run):

@@ -10,7 +10,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from server_process import server_process
+from server_process import RunningServer, server_process
 
 NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
 MIME_TYPES = Path("/etc/nginx/mime.types")
@@ -47,21 +47,9 @@ class NginxFailed(RuntimeError):
     """nginx stopped or never answered; the message holds its error log."""
 
 
-class Nginx:
-    def __init__(self, run, port):
-        self.run, self.port = Path(run), port
-
-    @property
-    def origin(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def error_log(self):
-        path = self.run / "error.log"
-        return path.read_text(errors="replace") if path.exists() else ""
-
+class Nginx(RunningServer):
     def access_log(self):
-        path = self.run / "access.log"
-        return path.read_text(errors="replace") if path.exists() else ""
+        return self.log("access.log")
 
 
 def free_port():

@@ -6,6 +6,25 @@ import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
+from pathlib import Path
+
+
+class RunningServer:
+    """A server on 127.0.0.1:`port`, its logs in the folder `run`."""
+
+    def __init__(self, run, port):
+        self.run, self.port = Path(run), port
+
+    @property
+    def origin(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def log(self, name):
+        path = self.run / name
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def error_log(self):
+        return self.log("error.log")
 
 
 @contextmanager
