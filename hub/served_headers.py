@@ -116,6 +116,13 @@ def pattern_matches(pattern, path):
     return _matcher(pattern).fullmatch(path) is not None
 
 
+def is_host_file(path):
+    """Whether `path`, from the site's root, names a file a host reads and never sends: its `_headers` or
+    `_redirects` at the root, or any dotfile (`.htaccess`)."""
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    return parts in ([HEADERS_FILE], ["_redirects"]) or any(part.startswith(".") for part in parts)
+
+
 def not_found_page(folder):
     """The bytes of the site's 404 page in `folder`, or None when it has none."""
     try:

@@ -37,7 +37,7 @@ from live_preview.live_preview import last_build  # noqa: E402
 from plain_errors.plain_errors import raised_by_a_plugin  # noqa: E402
 
 from hub.output_lock import OutputBusy, development_build  # noqa: E402
-from hub.served_headers import ServedHeaders, not_found_page  # noqa: E402
+from hub.served_headers import ServedHeaders, is_host_file, not_found_page  # noqa: E402
 from hub.sources import MARKDOWN_EXTENSIONS  # noqa: E402
 
 WATCHED = ["content", "theme", "plugins", "translations", "pelicanconf.py"]
@@ -128,6 +128,11 @@ class LiveHeadersFiles(StaticFileHandler):
         )
         for name, value in headers:
             self.add_header(name, value)
+
+    def validate_absolute_path(self, root, absolute_path):
+        if is_host_file("/" + os.path.relpath(absolute_path, root).replace(os.sep, "/")):
+            raise web.HTTPError(404)  # as the live host: it reads these files and never sends them
+        return super().validate_absolute_path(root, absolute_path)
 
     def write_error(self, status_code, **kwargs):
         page = not_found_page(self.root) if status_code == 404 else None

@@ -17,7 +17,7 @@ from pelican.server import ComplexHTTPRequestHandler
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the hub's library, hub/
 
-from hub.served_headers import ServedHeaders, not_found_page  # noqa: E402
+from hub.served_headers import ServedHeaders, is_host_file, not_found_page  # noqa: E402
 
 logger = logging.getLogger("serve")
 
@@ -38,7 +38,7 @@ class LiveHeadersHandler(ComplexHTTPRequestHandler):
     def _serve(self, send):
         asked = urlsplit(self.path).path
         self.asked = unquote(asked)
-        found = self.get_path_that_exists(asked)
+        found = None if is_host_file(self.asked) else self.get_path_that_exists(asked)
         if found is None:
             self._not_found(send is SimpleHTTPRequestHandler.do_HEAD)
             return

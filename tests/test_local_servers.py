@@ -44,6 +44,7 @@ def small_site(tmp_path):
     (site / "404.html").write_text(PAGE.replace("A page", "Nothing here"))
     (site / "favicon.ico").write_bytes(b"\0\0\1\0")
     (site / "_headers").write_text(HEADERS)
+    (site / ".htaccess").write_text("Header always set X-Test yes\n")
     return site
 
 
@@ -141,6 +142,10 @@ def test_each_file_has_the_live_headers_without_hsts(small_site, server):
         assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert "Content-Language" not in headers and "Strict-Transport-Security" not in headers
+
+        for host_file in ("/_headers", "/.htaccess"):  # read by the host, never sent
+            status, _, body = fetch(f"{origin}{host_file}")
+            assert status == 404 and "Nothing here" in body, host_file
 
         status, headers, body = fetch(f"{origin}/fr/no-such-tip/")
         assert status == 404 and "Nothing here" in body  # the site's own 404 page

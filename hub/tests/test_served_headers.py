@@ -2,7 +2,7 @@
 
 import pytest
 
-from hub.served_headers import HeadersFileError, allowing, headers_for, preview_headers, read_rules
+from hub.served_headers import HeadersFileError, allowing, headers_for, is_host_file, preview_headers, read_rules
 
 HEADERS = """\
 # every file
@@ -67,3 +67,12 @@ def test_a_directive_a_policy_lacks_starts_from_its_default():
     assert allowing("script-src 'none', default-src 'none'", "script-src", "http://a/s.js") == (
         "script-src http://a/s.js, default-src 'none'; script-src http://a/s.js"
     )
+
+
+@pytest.mark.parametrize("path, hidden", [
+    ("/_headers", True), ("/_redirects", True), ("/.htaccess", True), ("/fr/.htaccess", True), ("/.git/config", True),
+    ("/", False), ("/./index.html", False), ("/fr/_headers/", False), ("/fr/conseils/_headers", False),
+    ("/theme/site.css", False),
+])
+def test_the_files_a_host_reads_are_never_sent(path, hidden):
+    assert is_host_file(path) is hidden
