@@ -11,8 +11,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from nginx import free_port
-from server_process import RunningServer, server_process
+from server_process import RunningServer, free_port, server_process
 
 APACHE = os.environ.get("APACHE", "/usr/sbin/apache2")
 MODULES = Path("/usr/lib/apache2/modules")
@@ -57,12 +56,6 @@ class ApacheFailed(RuntimeError):
     """Apache stopped or never answered; the message holds its error log."""
 
 
-class Apache(RunningServer):
-    def __init__(self, run, port, root):
-        super().__init__(run, port)
-        self.root = Path(root)
-
-
 def configuration(root, port, run):
     modules = "\n".join(f"LoadModule {name}_module {MODULES}/mod_{name}.so" for name in LOADED)
     user = "User nobody\nGroup nogroup" if os.geteuid() == 0 else ""
@@ -82,7 +75,7 @@ def apache_serving(root, port=None):
         for folder, _, _ in os.walk(site):
             os.chmod(folder, 0o755)
         port = port or free_port()
-        server = Apache(run, port, site)
+        server = RunningServer(run, port)
         config = Path(run) / "apache.conf"
         config.write_text(configuration(site, port, run))
         test = subprocess.run([APACHE, "-t", "-f", str(config)], capture_output=True, text=True)

@@ -4,13 +4,12 @@ its own, so that it needs no privilege and leaves nothing behind (as root, it st
 `nobody` could not read the test's folders)."""
 
 import os
-import socket
 import subprocess
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from server_process import RunningServer, server_process
+from server_process import RunningServer, free_port, server_process  # noqa: F401 - free_port for the tests
 
 NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
 MIME_TYPES = Path("/etc/nginx/mime.types")
@@ -50,12 +49,6 @@ class NginxFailed(RuntimeError):
 class Nginx(RunningServer):
     def access_log(self):
         return self.log("access.log")
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def configuration(root, include, port, run):

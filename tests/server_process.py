@@ -1,12 +1,19 @@
 """A web server the tests start as a foreground process of their own, waited for and stopped the same way
 whichever server it is (tests/nginx.py, tests/apache.py)."""
 
+import socket
 import subprocess
 import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 class RunningServer:

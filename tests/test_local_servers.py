@@ -3,7 +3,6 @@ the build wrote, without HSTS; the dev server's policy lets in its reload script
 
 import asyncio
 import importlib.util
-import socket
 import subprocess
 import sys
 import threading
@@ -11,6 +10,7 @@ import time
 from contextlib import contextmanager
 
 import pytest
+from server_process import free_port
 from support import ROOT, fetch
 
 POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'"
@@ -46,12 +46,6 @@ def small_site(tmp_path):
     (site / "_headers").write_text(HEADERS)
     (site / ".htaccess").write_text("Header always set X-Test yes\n")
     return site
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for(url, process=None):

@@ -59,8 +59,9 @@ def netlify(rules):
         for url in [f"{folder}*" for folder in rules.file_folders] + rules.loose_images:
             rule(url, {"Content-Security-Policy": rules.default_csp})
     for page in rules.pages:
+        headers = _page_headers(rules, page)
         for url in _page_urls(rules, page):
-            rule(url, _page_headers(rules, page))
+            rule(url, headers)
     return "# Response headers for Netlify and Cloudflare Pages, written by each build.\n\n" + "\n".join(blocks)
 
 
